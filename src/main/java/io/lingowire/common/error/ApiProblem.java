@@ -1,0 +1,67 @@
+package io.lingowire.common.error;
+
+import java.net.URI;
+
+/**
+ * A request that cannot be honoured, told to the client as an RFC 9457 problem. Throw it from anywhere; the
+ * {@link ProblemMapper} turns it into {@code application/problem+json}. The type is a short slug that names the
+ * kind of problem, so that clients can branch on it without parsing the detail.
+ */
+public class ApiProblem extends RuntimeException {
+
+    public static final String TYPE_BASE = "https://lingowire.io/problems/";
+
+    private final int status;
+    private final String type;
+    private final String title;
+
+    public ApiProblem(int status, String type, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+    }
+
+    public ApiProblem(int status, String type, String title, String detail, Throwable cause) {
+        super(detail, cause);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+    }
+
+    public static ApiProblem badRequest(String type, String detail) {
+        return new ApiProblem(400, type, "Bad request", detail);
+    }
+
+    public static ApiProblem notFound(String what, String id) {
+        return new ApiProblem(404, "not-found", "Not found", what + " " + id + " does not exist");
+    }
+
+    public static ApiProblem tooLarge(String detail) {
+        return new ApiProblem(413, "payload-too-large", "Payload too large", detail);
+    }
+
+    public static ApiProblem unsupportedType(String detail) {
+        return new ApiProblem(415, "unsupported-media-type", "Unsupported media type", detail);
+    }
+
+    public static ApiProblem unreadable(String type, String detail) {
+        return new ApiProblem(422, type, "Document cannot be read", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public URI type() {
+        return URI.create(TYPE_BASE + type);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+}

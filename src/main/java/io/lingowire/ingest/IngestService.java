@@ -1,0 +1,92 @@
+package io.lingowire.ingest;
+
+import io.lingowire.article.ArticleDraft;
+import io.lingowire.article.ArticleService;
+import io.lingowire.common.Hashing;
+import io.lingowire.common.error.ApiProblem;
+import io.lingowire.ingest.analyze.ArticleAnalyzer;
+import io.lingowire.ingest.read.DocumentReaders;
+import io.lingowire.ingest.read.ExtractedItem;
+import io.lingowire.ingest.read.Format;
+import io.lingowire.ingest.read.FormatDetector;
+import io.lingowire.ingest.read.Limits;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+
+import java.util.List;
+
+/**
+ * The ingest path: size and emptiness checks, format detection, reading and analysis on the parse pool, then
+ * storage. Everything that can reject a document happens before anything is stored.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private final FormatDetector detector = new FormatDetector();
+    private final DocumentReaders readers = new DocumentReaders();
+    private final ArticleAnalyzer analyzer;
+    private final ArticleService articles;
+    private final ParseRunner runner;
+    private final IngestConfig config;
+    private final MeterRegistry metrics;
+
+    IngestService(ArticleAnalyzer analyzer, ArticleService articles, ParseRunner runner, IngestConfig config,
+                  MeterRegistry metrics) {
+        this.analyzer = analyzer;
+        this.articles = articles;
+        this.runner = runner;
+        this.config = config;
+        this.metrics = metrics;
+    }
+
+    public List<ArticleService.Stored> ingest(IngestRequest request) {
+        byte[] bytes = request.bytes();
+        if (bytes == null || bytes.length == 0) {
+            throw ApiProblem.badRequest("empty-document", "The document is empty: send the file in the body, or as "
+                    + "the multipart part 'file'");
+        }
+        long max = config.maxDocumentSize().asLongValue();
+        if (bytes.length > max) {
+            throw ApiProblem.tooLarge("The document is " + bytes.length + " bytes; the limit is " + max + " bytes");
+        }
+        String filename = Filenames.sanitize(request.filename());
+        Extraction extraction = runner.run(() -> extract(bytes, request, filename));
+        ArticleService.Original original = new ArticleService.Original(bytes, Hashing.sha256Hex(bytes),
+                extraction.detected().mediaType(), filename);
+        List<ArticleService.Stored> stored;
+        try {
+            stored = articles.store(extraction.drafts(), original, request.submittedBy());
+        } catch (PersistenceException e) {
+            // Another request stored the same article a moment ago; storing again now finds it.
+            stored = articles.store(extraction.drafts(), original, request.submittedBy());
+        }
+        metrics.counter("lingowire.ingest.documents", "format", extraction.detected().format().name().toLowerCase())
+                .increment();
+        return stored;
+    }
+
+    /** What reading one document produced: the format it turned out to be and the articles it holds. */
+    public record Extraction(Format.Detected detected, List<ArticleDraft> drafts) {
+    }
+
+    /** Detection, reading and analysis, without storing anything: the part that runs on the parse pool. */
+    public Extraction extract(byte[] bytes, IngestRequest request, String filename) {
+        Format.Detected detected = detector.detect(bytes, request.declaredType(), filename);
+        List<ExtractedItem> items = readers.read(bytes, detected, limits());
+        List<ArticleDraft> drafts = items.stream()
+                .filter(item -> !item.blocks.isEmpty() || item.title != null && !item.title.isBlank())
+                .map(item -> analyzer.analyze(item, request))
+                .toList();
+        if (drafts.isEmpty()) {
+            throw ApiProblem.unreadable("no-text", "The document contains no readable text (a scanned PDF without a "
+                    + "text layer, an empty file, or only markup)");
+        }
+        return new Extraction(detected, drafts);
+    }
+
+    private Limits limits() {
+        return new Limits(config.maxTextChars(), config.maxNestingDepth(), config.maxElements(),
+                config.maxItemsPerDocument());
+    }
+}

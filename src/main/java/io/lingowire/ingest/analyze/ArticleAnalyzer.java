@@ -1,0 +1,247 @@
+package io.lingowire.ingest.analyze;
+
+import io.lingowire.article.ArticleDraft;
+import io.lingowire.article.Block;
+import io.lingowire.article.PubStatus;
+import io.lingowire.article.SourceRef;
+import io.lingowire.common.Hashing;
+import io.lingowire.ingest.IngestRequest;
+import io.lingowire.ingest.read.ExtractedItem;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an extracted item the way a wire editor would: finds the headline, byline, dateline and attribution
+ * chain, drops page furniture, identifies the language of the article and of each block, and fingerprints the
+ * content so that the same story is recognised whatever format it came in.
+ */
+@ApplicationScoped
+public class ArticleAnalyzer {
+
+    private static final Pattern BYLINE = Pattern.compile(
+            "^(?:By|BY|Por|POR|Par|PAR|Per|Von|Di|Door|بقلم|بقلم:)\\s*:?\\s+(.{2,80})$");
+    private static final Pattern TERMINAL = Pattern.compile("[.!?؟۔:;…]\\s*[\"”’»]?$");
+    private static final Pattern FIRST_SENTENCE = Pattern.compile("^(.{20,200}?[.!?؟۔])(\\s|$)");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final int BLOCK_DETECTION_MIN_LETTERS = 40;
+
+    private final LanguageDetector languages;
+    private final AttributionParser attribution = new AttributionParser();
+
+    ArticleAnalyzer(LanguageDetector languages) {
+        this.languages = languages;
+    }
+
+    public ArticleDraft analyze(ExtractedItem item, IngestRequest request) {
+        List<Block> blocks = new ArrayList<>(Boilerplate.strip(item.blocks));
+        String title = clean(item.title);
+        if (!blocks.isEmpty() && title != null && sameText(blocks.get(0).text(), title)) {
+            blocks.remove(0);
+        } else if (!blocks.isEmpty() && blocks.get(0).type().equals(Block.HEADING)) {
+            title = title == null ? blocks.get(0).text() : title;
+            blocks.remove(0);
+        } else if (title == null && blocks.size() > 1 && looksLikeHeadline(blocks.get(0))) {
+            title = blocks.remove(0).text();
+        }
+
+        String byline = clean(stripByPrefix(item.byline));
+        if (!blocks.isEmpty()) {
+            Matcher by = BYLINE.matcher(blocks.get(0).text());
+            if (blocks.get(0).text().length() < 100 && by.matches()) {
+                byline = byline == null ? by.group(1).strip() : byline;
+                blocks.remove(0);
+            } else if (byline != null && sameText(blocks.get(0).text(), byline)) {
+                blocks.remove(0);
+            }
+        }
+
+        List<SourceRef> chain = new ArrayList<>(item.chain);
+        String datelineText = item.datelineText;
+        String place = item.datelinePlace;
+        LocalDate date = item.datelineDate;
+        int firstParagraph = firstParagraphIndex(blocks);
+        if (firstParagraph >= 0) {
+            int year = item.publishedAt != null ? item.publishedAt.atZone(ZoneOffset.UTC).getYear()
+                    : LocalDate.now(ZoneOffset.UTC).getYear();
+            Optional<AttributionParser.Attribution> found =
+                    attribution.parse(blocks.get(firstParagraph).text(), year);
+            if (found.isPresent()) {
+                AttributionParser.Attribution a = found.get();
+                for (SourceRef ref : a.chain()) {
+                    if (chain.stream().noneMatch(s -> s.name().equalsIgnoreCase(ref.name()))) {
+                        chain.add(ref);
+                    }
+                }
+                if (a.datelineText() != null) {
+                    datelineText = datelineText == null ? a.datelineText() : datelineText;
+                    place = place == null ? a.place() : place;
+                    date = date == null ? a.date() : date;
+                    String rest = a.remainingText().strip();
+                    if (rest.isEmpty()) {
+                        blocks.remove(firstParagraph);
+                    } else {
+                        blocks.set(firstParagraph, blocks.get(firstParagraph).withText(rest));
+                    }
+                }
+            }
+        }
+        if (title == null) {
+            title = headlineFromText(blocks);
+        }
+
+        String body = text(title, blocks);
+        LanguageDetector.Detection detected = languages.detect(body);
+        String declared = firstDeclared(request.language(), item.language);
+        String language = declared != null ? declared : detected.language();
+        boolean agrees = declared == null
+                || LanguageDetector.primary(declared).equals(LanguageDetector.primary(detected.language()));
+        Double confidence = agrees ? detected.confidence() : null;
+        List<Block> withLanguages = blockLanguages(blocks, language, confidence);
+
+        String sourceName = firstNonBlank(request.source(), item.sourceName, role(chain, SourceRef.DISTRIBUTOR),
+                role(chain, SourceRef.ORIGINATOR));
+        var publishedAt = item.publishedAt != null ? item.publishedAt
+                : date != null ? date.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
+        return new ArticleDraft(
+                clean(item.guid),
+                title == null ? "(untitled)" : truncate(title, 1000),
+                byline == null ? null : truncate(byline, 500),
+                place == null ? null : truncate(place, 200),
+                date,
+                datelineText == null ? null : truncate(datelineText, 300),
+                sourceName == null ? null : truncate(sourceName, 200),
+                List.copyOf(chain),
+                language,
+                confidence,
+                detected.language(),
+                declared,
+                publishedAt,
+                request.embargoUntil() != null ? request.embargoUntil() : item.embargoUntil,
+                item.pubStatus != null ? item.pubStatus : PubStatus.usable,
+                List.copyOf(item.keywords),
+                withLanguages,
+                contentHash(title, byline, datelineText, blocks));
+    }
+
+    private List<Block> blockLanguages(List<Block> blocks, String language, Double confidence) {
+        List<Block> out = new ArrayList<>(blocks.size());
+        for (Block block : blocks) {
+            long letters = block.text().codePoints().filter(Character::isLetter).count();
+            if (letters >= BLOCK_DETECTION_MIN_LETTERS) {
+                LanguageDetector.Detection d = languages.detect(block.text());
+                boolean same = LanguageDetector.primary(d.language()).equals(LanguageDetector.primary(language));
+                out.add(block.withLanguage(same ? language : d.language(), d.confidence()));
+            } else {
+                out.add(block.withLanguage(language, confidence));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The fingerprint of what a reader reads: letters and digits of headline, byline, dateline and body, case- and
+     * compatibility-folded. Formatting, punctuation style and whitespace do not change it, so the same story as
+     * TXT, DOCX or PDF has one fingerprint.
+     */
+    static String contentHash(String title, String byline, String dateline, List<Block> blocks) {
+        StringBuilder all = new StringBuilder();
+        for (String part : new String[]{title, byline, dateline}) {
+            all.append(part == null ? "" : part).append('\n');
+        }
+        for (Block block : blocks) {
+            all.append(block.text()).append('\n');
+        }
+        String folded = Normalizer.normalize(all, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return Hashing.sha256Hex(NOT_WORD.matcher(folded).replaceAll(" ").strip());
+    }
+
+    private static String text(String title, List<Block> blocks) {
+        StringBuilder text = new StringBuilder(title == null ? "" : title);
+        for (Block block : blocks) {
+            text.append('\n').append(block.text());
+        }
+        return text.toString();
+    }
+
+    private static boolean looksLikeHeadline(Block block) {
+        String text = block.text();
+        return text.length() <= 200 && !TERMINAL.matcher(text).find() && !BYLINE.matcher(text).matches();
+    }
+
+    /** No headline anywhere: the first sentence stands in, as wire systems do for slug-less copy. */
+    private static String headlineFromText(List<Block> blocks) {
+        for (Block block : blocks) {
+            if (block.type().equals(Block.PARAGRAPH)) {
+                Matcher sentence = FIRST_SENTENCE.matcher(block.text());
+                String candidate = sentence.find() ? sentence.group(1) : block.text();
+                return truncate(candidate, 160);
+            }
+        }
+        return null;
+    }
+
+    private static int firstParagraphIndex(List<Block> blocks) {
+        for (int i = 0; i < Math.min(blocks.size(), 3); i++) {
+            if (blocks.get(i).type().equals(Block.PARAGRAPH) || blocks.get(i).type().equals(Block.QUOTE)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameText(String a, String b) {
+        return NOT_WORD.matcher(a.toLowerCase(Locale.ROOT)).replaceAll("")
+                .equals(NOT_WORD.matcher(b.toLowerCase(Locale.ROOT)).replaceAll(""));
+    }
+
+    private static String stripByPrefix(String byline) {
+        if (byline == null) {
+            return null;
+        }
+        Matcher m = BYLINE.matcher(byline.strip());
+        return m.matches() ? m.group(1) : byline;
+    }
+
+    private static String firstDeclared(String... tags) {
+        for (String tag : tags) {
+            if (tag != null && !tag.isBlank() && !LanguageDetector.canonical(tag).equals("und")) {
+                return LanguageDetector.canonical(tag);
+            }
+        }
+        return null;
+    }
+
+    private static String role(List<SourceRef> chain, String role) {
+        return chain.stream().filter(s -> s.role().equals(role)).map(SourceRef::name).findFirst().orElse(null);
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
+    private static String clean(String value) {
+        return value == null || value.isBlank() ? null : value.strip().replaceAll("\\s+", " ");
+    }
+
+    private static String truncate(String value, int max) {
+        if (value.length() <= max) {
+            return value;
+        }
+        int cut = value.lastIndexOf(' ', max - 1);
+        return value.substring(0, cut > max / 2 ? cut : max - 1) + "…";
+    }
+}

@@ -1,0 +1,43 @@
+package io.lingowire.support;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Shared helpers for API tests: an authenticated request and the fixture files. */
+public final class Api {
+
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-secret";
+
+    private Api() {
+    }
+
+    public static RequestSpecification asAdmin() {
+        return RestAssured.given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
+    }
+
+    public static byte[] fixture(String path) {
+        try (InputStream in = Api.class.getResourceAsStream("/fixtures/" + path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String fixtureText(String path) {
+        return new String(fixture(path), StandardCharsets.UTF_8);
+    }
+
+    /** Makes a text unique per call, so that tests that expect a new article never meet an earlier one. */
+    public static String unique(String text) {
+        return text + "\n\nReference " + java.util.UUID.randomUUID() + ".";
+    }
+}
