@@ -6,7 +6,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -25,7 +24,7 @@ public class ArticleRevision extends PanacheEntityBase {
     @Id
     public String id;
 
-    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @ManyToOne(optional = false)
     @JoinColumn(name = "article_id")
     public Article article;
 
@@ -82,7 +81,8 @@ public class ArticleRevision extends PanacheEntityBase {
     @Convert(converter = JsonColumn.Blocks.class)
     public List<Block> blocks;
 
-    @ManyToOne(fetch = FetchType.LAZY)
+    /** Loaded with the revision; its bytes are not (they are a lazy column of their own). */
+    @ManyToOne
     @JoinColumn(name = "original_id")
     public OriginalDocument original;
 

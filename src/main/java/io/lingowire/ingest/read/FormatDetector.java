@@ -56,8 +56,11 @@ public final class FormatDetector {
         String declared = baseType(declaredContentType);
         String charset = parameter(declaredContentType, "charset");
         String magic = magic(bytes);
+        // Bytes that are not valid text in any charset the detector knows still count as text when the uploader says
+        // so: the decoder then names the bad byte instead of a vague "unsupported type".
         boolean magicIsText = magic.startsWith("text/") || magic.endsWith("+xml") || magic.equals("application/xml")
-                || magic.equals("application/json");
+                || magic.equals("application/json")
+                || magic.equals("application/octet-stream") && TEXTUAL_DECLARED.contains(declared);
 
         if (magic.equals("application/x-tika-ooxml-protected") || magic.equals("application/x-tika-ooxml-encrypted")) {
             throw TikaReader.encrypted("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
