@@ -37,6 +37,14 @@ public interface FeedConfig {
     @WithDefault("1h")
     Duration maxBackoff();
 
+    /** How often each replica checks for feeds that are due (the scheduler's {@code every}). */
+    @WithDefault("15s")
+    String tick();
+
+    /** Delay before the first check after start-up. */
+    @WithDefault("10s")
+    String firstTickDelay();
+
     interface Source {
         /** The feed URL (http or https). */
         String url();
