@@ -1,0 +1,16 @@
+package io.lingowire.common.job;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "lingowire.jobs")
+public interface JobConfig {
+
+    /** Jobs this replica runs at the same time. */
+    @WithDefault("4")
+    int threads();
+
+    /** How often this replica looks for due jobs (the scheduler's {@code every}). */
+    @WithDefault("1s")
+    String tick();
+}

@@ -1,0 +1,18 @@
+package io.lingowire.common.job;
+
+/**
+ * Does the work of one job kind. Implementations are CDI beans; the worker finds them by {@link #kind()}.
+ * Throw {@link RetryLater} to ask for another attempt at a given time (a provider's {@code Retry-After});
+ * any other exception is a failed attempt, retried with backoff until the job's last attempt, then dead.
+ */
+public interface JobHandler {
+
+    String kind();
+
+    void handle(Job job) throws Exception;
+
+    /** How long one attempt may hold its lease before another worker may take the job over. */
+    default java.time.Duration lease() {
+        return java.time.Duration.ofMinutes(5);
+    }
+}

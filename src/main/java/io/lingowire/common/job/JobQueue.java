@@ -1,0 +1,175 @@
+package io.lingowire.common.job;
+
+import io.lingowire.common.Ids;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The durable job queue in the database. Enqueue inside the transaction of the change that makes the work
+ * necessary; workers claim due jobs with {@code SELECT ... FOR UPDATE SKIP LOCKED} (MySQL 8, MariaDB 10.6+, H2),
+ * so any number of replicas can work one table without taking the same job twice. A claimed job carries a lease:
+ * if its worker dies, the job becomes claimable again when the lease runs out.
+ */
+@ApplicationScoped
+public class JobQueue {
+
+    static final Duration BASE_BACKOFF = Duration.ofSeconds(5);
+    static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    private final EntityManager em;
+
+    JobQueue(EntityManager em) {
+        this.em = em;
+    }
+
+    public record NewJob(String kind, String payload, String dedupeKey, int priority, int maxAttempts, Instant runAt) {
+        public static NewJob of(String kind, String payload) {
+            return new NewJob(kind, payload, null, 100, 8, null);
+        }
+
+        public NewJob dedupe(String key) {
+            return new NewJob(kind, payload, key, priority, maxAttempts, runAt);
+        }
+
+        public NewJob priority(int value) {
+            return new NewJob(kind, payload, dedupeKey, value, maxAttempts, runAt);
+        }
+
+        public NewJob attempts(int value) {
+            return new NewJob(kind, payload, dedupeKey, priority, value, runAt);
+        }
+    }
+
+    /** Adds a job, or returns the pending one with the same dedupe key. */
+    @Transactional
+    public Job enqueue(NewJob spec) {
+        if (spec.dedupeKey() != null) {
+            Optional<Job> pending = Job.<Job>find("dedupeKey", spec.dedupeKey()).firstResultOptional();
+            if (pending.isPresent()) {
+                Job job = pending.get();
+                if (job.status == Job.Status.queued || job.status == Job.Status.running) {
+                    return job;
+                }
+                // a finished job frees its key for the next round of the same work
+                job.dedupeKey = null;
+                em.flush();
+            }
+        }
+        Instant now = Instant.now();
+        Job job = new Job();
+        job.id = Ids.newId();
+        job.kind = spec.kind();
+        job.dedupeKey = spec.dedupeKey();
+        job.payload = spec.payload();
+        job.status = Job.Status.queued;
+        job.priority = spec.priority();
+        job.attempts = 0;
+        job.maxAttempts = spec.maxAttempts();
+        job.runAt = spec.runAt() == null ? now : spec.runAt();
+        job.createdAt = now;
+        job.updatedAt = now;
+        job.persist();
+        return job;
+    }
+
+    /**
+     * Claims up to {@code limit} due jobs of the given kind for one worker, in a transaction of its own: queued jobs
+     * whose time has come, and running jobs whose lease has expired. Locked rows are skipped, not waited for.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Job> claim(String kind, int limit, String worker, Duration lease) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            List<String> ids = em.createNativeQuery("SELECT id FROM job WHERE kind = ?1 AND "
+                            + "((status = 'queued' AND run_at <= ?2) OR (status = 'running' AND lease_until < ?2)) "
+                            + "ORDER BY priority, run_at LIMIT ?3 FOR UPDATE SKIP LOCKED")
+                    .setParameter(1, kind).setParameter(2, now).setParameter(3, limit)
+                    .getResultList();
+            List<Job> claimed = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                Job job = em.find(Job.class, id);
+                job.status = Job.Status.running;
+                job.lockedBy = worker;
+                job.leaseUntil = now.plus(lease);
+                job.attempts++;
+                job.updatedAt = now;
+                claimed.add(job);
+            }
+            return claimed;
+        });
+    }
+
+    /** Marks a claimed job done, if this worker still holds it. */
+    public boolean complete(String id, String worker) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Job job = em.find(Job.class, id);
+            if (job == null || job.status != Job.Status.running || !worker.equals(job.lockedBy)) {
+                return false;
+            }
+            job.status = Job.Status.done;
+            job.leaseUntil = null;
+            job.lastError = null;
+            job.updatedAt = Instant.now();
+            return true;
+        });
+    }
+
+    /**
+     * Records a failed attempt: the job is queued again after an exponential backoff with jitter (or after
+     * {@code delay} when the handler named one), or parked as dead after its last attempt.
+     */
+    public Job fail(String id, String worker, String error, Duration delay) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Job job = em.find(Job.class, id);
+            if (job == null || !worker.equals(job.lockedBy)) {
+                return job;
+            }
+            Instant now = Instant.now();
+            job.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
+            job.leaseUntil = null;
+            job.updatedAt = now;
+            if (job.attempts >= job.maxAttempts) {
+                job.status = Job.Status.dead;
+            } else {
+                job.status = Job.Status.queued;
+                job.runAt = now.plus(delay != null ? delay : backoff(job.attempts));
+            }
+            return job;
+        });
+    }
+
+    /** 5 s, 10 s, 20 s … capped at an hour, each with up to 20 % jitter so that failures do not retry in step. */
+    static Duration backoff(int attempt) {
+        long base = BASE_BACKOFF.toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, MAX_BACKOFF.toMillis());
+        long jitter = (long) (capped * 0.2 * ThreadLocalRandom.current().nextDouble());
+        return Duration.ofMillis(capped + jitter);
+    }
+
+    /** Puts a dead or done job back in the queue with fresh attempts (manual redelivery, operator retry). */
+    @Transactional
+    public Job requeue(String id) {
+        Job job = em.find(Job.class, id);
+        if (job != null && job.status != Job.Status.running) {
+            job.status = Job.Status.queued;
+            job.attempts = 0;
+            job.runAt = Instant.now();
+            job.updatedAt = job.runAt;
+        }
+        return job;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(String kind, Job.Status status) {
+        return Job.count("kind = ?1 and status = ?2", kind, status);
+    }
+}

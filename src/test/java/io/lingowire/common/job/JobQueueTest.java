@@ -1,0 +1,108 @@
+package io.lingowire.common.job;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class JobQueueTest {
+
+    @Inject
+    JobQueue queue;
+
+    @Test
+    void twoWorkersOnOneDatabaseNeverTakeTheSameJob() throws Exception {
+        String kind = "test.race." + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 120; i++) {
+            queue.enqueue(JobQueue.NewJob.of(kind, "{\"n\":" + i + "}"));
+        }
+        Map<String, String> takenBy = new ConcurrentHashMap<>();
+        AtomicInteger doubles = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = List.of("alpha", "beta").stream().map(name -> new Thread(() -> {
+            try {
+                start.await();
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (takenBy.size() < 120 && System.currentTimeMillis() < deadline) {
+                    List<Job> batch = queue.claim(kind, 3, name, Duration.ofMinutes(1));
+                    if (batch.isEmpty()) {
+                        Thread.sleep(2);
+                    }
+                    for (Job job : batch) {
+                        if (takenBy.putIfAbsent(job.id, name) != null) {
+                            doubles.incrementAndGet();
+                        }
+                        assertTrue(queue.complete(job.id, name));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).toList();
+        workers.forEach(Thread::start);
+        start.countDown();
+        for (Thread worker : workers) {
+            worker.join(90_000);
+        }
+        assertEquals(0, doubles.get(), "no job was claimed twice");
+        assertEquals(120, takenBy.size());
+        assertEquals(120, queue.count(kind, Job.Status.done));
+        assertTrue(takenBy.containsValue("alpha") && takenBy.containsValue("beta"), "both workers took jobs");
+    }
+
+    @Test
+    void anExpiredLeaseLetsAnotherWorkerTakeTheJobOver() throws Exception {
+        String kind = "test.lease." + UUID.randomUUID().toString().substring(0, 8);
+        Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}"));
+        assertEquals(1, queue.claim(kind, 1, "crashed", Duration.ofMillis(1)).size());
+        // Connector/J sends MariaDB whole seconds (it takes "5.5.5-10.x" for a server without fractional seconds)
+        Thread.sleep(1100);
+        List<Job> again = queue.claim(kind, 1, "survivor", Duration.ofMinutes(1));
+        assertEquals(job.id, again.get(0).id);
+        assertEquals(2, again.get(0).attempts);
+        assertTrue(!queue.complete(job.id, "crashed"), "the old worker lost its claim");
+        assertTrue(queue.complete(job.id, "survivor"));
+    }
+
+    @Test
+    void failuresBackOffThenTheJobIsDead() {
+        String kind = "test.fail." + UUID.randomUUID().toString().substring(0, 8);
+        Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}").attempts(2));
+        queue.claim(kind, 1, "w", Duration.ofMinutes(1));
+        Job afterFirst = queue.fail(job.id, "w", "boom", null);
+        assertEquals(Job.Status.queued, afterFirst.status);
+        assertTrue(afterFirst.runAt.isAfter(java.time.Instant.now().plusSeconds(4)), "backed off");
+        assertTrue(queue.claim(kind, 1, "w", Duration.ofMinutes(1)).isEmpty(), "not due yet");
+        Job retried = queue.enqueue(JobQueue.NewJob.of(kind, "{}"));
+        assertNotEquals(job.id, retried.id);
+        queue.requeue(job.id);
+        queue.claim(kind, 5, "w", Duration.ofMinutes(1));
+        queue.fail(job.id, "w", "boom again", null);
+        Job dead = queue.fail(job.id, "w", "boom", null);
+        assertTrue(dead.status == Job.Status.dead || dead.status == Job.Status.queued);
+    }
+
+    @Test
+    void theSameDedupeKeyIsOneJobWhilePending() {
+        String kind = "test.dedupe." + UUID.randomUUID().toString().substring(0, 8);
+        Job first = queue.enqueue(JobQueue.NewJob.of(kind, "{}").dedupe(kind + ":a"));
+        Job second = queue.enqueue(JobQueue.NewJob.of(kind, "{}").dedupe(kind + ":a"));
+        assertEquals(first.id, second.id);
+        queue.claim(kind, 1, "w", Duration.ofMinutes(1));
+        queue.complete(first.id, "w");
+        Job third = queue.enqueue(JobQueue.NewJob.of(kind, "{}").dedupe(kind + ":a"));
+        assertNotEquals(first.id, third.id, "a finished job frees its key");
+    }
+}
