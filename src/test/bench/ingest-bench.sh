@@ -10,7 +10,7 @@ DATA=$(mktemp -d)
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 LINGOWIRE_ADMIN_PASSWORD=bench-secret QUARKUS_HTTP_PORT=$PORT LINGOWIRE_DATA_DIR="$DATA" \
-  QUARKUS_LOG_CONSOLE_LEVEL=WARN java -Xmx2g -jar target/quarkus-app/quarkus-run.jar > "$DATA/server.log" 2>&1 &
+  QUARKUS_LOG_CONSOLE_LEVEL=WARN java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do
@@ -19,5 +19,5 @@ for _ in $(seq 1 120); do
 done
 TOKEN=$(curl -sf -u admin:bench-secret -X POST "http://localhost:$PORT/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 java -Xmx2g -cp "target/test-classes:$(cat target/bench-classpath.txt)" io.lingowire.bench.IngestLoad \
-  --url "http://localhost:$PORT" --token "$TOKEN" --corpus src/test/resources/fixtures \
+  --url "http://localhost:$PORT" --token "$TOKEN" --corpus "${CORPUS:-src/test/resources/fixtures}" \
   --seconds "$SECONDS_MEASURED" --threads "$THREADS"

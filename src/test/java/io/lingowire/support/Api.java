@@ -17,8 +17,12 @@ public final class Api {
     private Api() {
     }
 
+    /** Sends Content-Type exactly as written, as curl and real clients do (REST Assured would add a charset). */
+    private static final io.restassured.config.RestAssuredConfig AS_WRITTEN = RestAssured.config().encoderConfig(
+            io.restassured.config.EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
+
     public static RequestSpecification asAdmin() {
-        return RestAssured.given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
+        return RestAssured.given().config(AS_WRITTEN).auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
     }
 
     public static byte[] fixture(String path) {

@@ -44,23 +44,27 @@ public class ArticleAnalyzer {
     public ArticleDraft analyze(ExtractedItem item, IngestRequest request) {
         List<Block> blocks = new ArrayList<>(Boilerplate.strip(item.blocks));
         String title = clean(item.title);
-        if (!blocks.isEmpty() && title != null && sameText(blocks.get(0).text(), title)) {
-            blocks.remove(0);
-        } else if (!blocks.isEmpty() && blocks.get(0).type().equals(Block.HEADING)) {
-            title = title == null ? blocks.get(0).text() : title;
-            blocks.remove(0);
+        if (title == null && !blocks.isEmpty() && blocks.get(0).type().equals(Block.HEADING)) {
+            title = blocks.remove(0).text();
         } else if (title == null && blocks.size() > 1 && looksLikeHeadline(blocks.get(0))) {
             title = blocks.remove(0).text();
         }
-
         String byline = clean(stripByPrefix(item.byline));
-        if (!blocks.isEmpty()) {
-            Matcher by = BYLINE.matcher(blocks.get(0).text());
-            if (blocks.get(0).text().length() < 100 && by.matches()) {
+        // Documents repeat the headline and the author above the story (a title page, a Title style and a Heading,
+        // a PDF line that runs the headline into the byline): peel off whatever of them leads the body.
+        for (int guard = 0; guard < 8 && !blocks.isEmpty(); guard++) {
+            String text = blocks.get(0).text();
+            Matcher by = BYLINE.matcher(text);
+            String rest;
+            if (title != null && sameText(text, title) || byline != null && sameText(text, byline)) {
+                blocks.remove(0);
+            } else if (text.length() < 100 && by.matches()) {
                 byline = byline == null ? by.group(1).strip() : byline;
                 blocks.remove(0);
-            } else if (byline != null && sameText(blocks.get(0).text(), byline)) {
-                blocks.remove(0);
+            } else if (title != null && (rest = afterPrefix(text, title)) != null && rest.length() < 100) {
+                blocks.set(0, blocks.get(0).withText(rest));
+            } else {
+                break;
             }
         }
 
@@ -137,7 +141,7 @@ public class ArticleAnalyzer {
         for (Block block : blocks) {
             long letters = block.text().codePoints().filter(Character::isLetter).count();
             if (letters >= BLOCK_DETECTION_MIN_LETTERS) {
-                LanguageDetector.Detection d = languages.detect(block.text());
+                LanguageDetector.Detection d = languages.detectWithin(block.text(), language);
                 boolean same = LanguageDetector.primary(d.language()).equals(LanguageDetector.primary(language));
                 out.add(block.withLanguage(same ? language : d.language(), d.confidence()));
             } else {
@@ -196,6 +200,29 @@ public class ArticleAnalyzer {
             }
         }
         return -1;
+    }
+
+    /** What follows {@code prefix} at the start of {@code text}, compared letters and digits only; null if no such start. */
+    static String afterPrefix(String text, String prefix) {
+        String wanted = NOT_WORD.matcher(prefix.toLowerCase(Locale.ROOT)).replaceAll("");
+        int matched = 0;
+        int i = 0;
+        while (i < text.length() && matched < wanted.length()) {
+            int cp = text.codePointAt(i);
+            String folded = new String(Character.toChars(cp)).toLowerCase(Locale.ROOT);
+            if (Character.isLetterOrDigit(cp)) {
+                if (!wanted.startsWith(folded, matched)) {
+                    return null;
+                }
+                matched += folded.length();
+            }
+            i += Character.charCount(cp);
+        }
+        if (matched < wanted.length()) {
+            return null;
+        }
+        String rest = text.substring(i).replaceAll("^[\\s\\p{Punct}]+", "").strip();
+        return rest.isEmpty() ? null : rest;
     }
 
     private static boolean sameText(String a, String b) {

@@ -4,6 +4,7 @@ import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import io.lingowire.ingest.IngestConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -19,6 +20,8 @@ import java.util.SortedMap;
  * text in Arabic script is decided by letter rules, because Pashto has no model in any JVM detector and Urdu and
  * Persian are told from Arabic most reliably by the letters only they use.
  */
+/* Built at start-up: loading the models takes seconds, which the first upload should not pay. */
+@Startup
 @ApplicationScoped
 public class LanguageDetector {
 
@@ -59,11 +62,31 @@ public class LanguageDetector {
                 .withPreloadedLanguageModels().build();
     }
 
+    /**
+     * The language of a paragraph inside an article already known to be in {@code expected}: when its function words
+     * plainly say so, that is the answer, and the n-gram models are kept for paragraphs that look like something else.
+     */
+    public Detection detectWithin(String text, String expected) {
+        String primary = primary(expected);
+        if (FunctionWords.knows(primary)) {
+            double share = FunctionWords.share(text, primary, configured);
+            if (share >= 0.75) {
+                return new Detection(primary, round(share));
+            }
+        }
+        return detect(text);
+    }
+
     public Detection detect(String text) {
         if (text == null || text.isBlank()) {
             return Detection.UNKNOWN;
         }
-        String sample = text.length() > 4000 ? text.substring(0, 4000) : text;
+        // Confidence saturates long before this; the models' cost grows with every character.
+        String sample = text;
+        if (text.length() > 800) {
+            int cut = text.lastIndexOf(' ', 800);
+            sample = text.substring(0, cut > 400 ? cut : 800);
+        }
         int letters = 0;
         int arabicScript = 0;
         for (int i = 0; i < sample.length(); i++) {

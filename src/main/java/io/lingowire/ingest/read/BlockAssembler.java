@@ -91,6 +91,11 @@ public final class BlockAssembler {
                 rows = new ArrayList<>();
             }
             case "br" -> append("\n");
+            // NITF's credit names who is quoted: it stays with the quote, marked as attribution
+            case "credit" -> {
+                start(Block.QUOTE);
+                append("— ");
+            }
             default -> {
                 if (HEADINGS.contains(name)) {
                     start(Block.HEADING);
@@ -147,7 +152,8 @@ public final class BlockAssembler {
         if (QUOTES.contains(name)) {
             flush();
             quoteDepth = Math.max(0, quoteDepth - 1);
-        } else if (HEADINGS.contains(name) || BLOCK_BOUNDARIES.contains(name) || ITEMS.contains(name)) {
+        } else if (HEADINGS.contains(name) || BLOCK_BOUNDARIES.contains(name) || ITEMS.contains(name)
+                || name.equals("credit")) {
             flush();
         }
     }

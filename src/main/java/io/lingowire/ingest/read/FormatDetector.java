@@ -158,7 +158,21 @@ public final class FormatDetector {
         throw ApiProblem.unreadable("malformed-xml", "The XML has no root element");
     }
 
+    /**
+     * The type the bytes themselves announce. The common signatures are checked first, and text (no NUL bytes, few
+     * control characters) is recognised without running Tika's hundreds of magic patterns; containers (ZIP, OLE2) and
+     * everything else go to Tika's detectors.
+     */
     private String magic(byte[] bytes) {
+        if (startsWith(bytes, PDF)) {
+            return "application/pdf";
+        }
+        if (startsWith(bytes, RTF)) {
+            return "application/rtf";
+        }
+        if (!startsWith(bytes, ZIP) && !startsWith(bytes, OLE2) && looksLikeText(bytes)) {
+            return "text/plain";
+        }
         try (TikaInputStream in = TikaInputStream.get(bytes)) {
             MediaType type = detector.detect(in, new Metadata());
             String base = type.getBaseType().toString();
@@ -166,6 +180,39 @@ public final class FormatDetector {
         } catch (IOException e) {
             return "application/octet-stream";
         }
+    }
+
+    private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RTF = "{\\rtf".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** No NUL in the first 8 KiB and under 2 % other control characters: text in some 8-bit or UTF-8 encoding. */
+    static boolean looksLikeText(byte[] bytes) {
+        int n = Math.min(bytes.length, 8192);
+        int control = 0;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == 0) {
+                return false;
+            }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' && b != 0x1B) {
+                control++;
+            }
+        }
+        return control * 50 <= n;
     }
 
     private static ApiProblem lying(String declared, String actual) {

@@ -1,0 +1,101 @@
+package io.lingowire.translation.segment;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces the spans that must come out of translation unchanged (URLs, e-mail addresses, numbers, do-not-translate
+ * terms) with numbered placeholders, and puts them back afterwards, reporting any placeholder the engine lost or
+ * duplicated. Placeholders are empty XML elements, {@code <ph id="1"/>}, which every engine in HTML or XML mode
+ * passes through as markup.
+ */
+public final class Protector {
+
+    /** Bump when the placeholder scheme changes: it is part of the translation-memory key. */
+    public static final int SCHEME = 1;
+
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)]");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
+    private static final Pattern NUMBER = Pattern.compile("[$€£¥]?\\d+(?:[.,:/]\\d+)*%?");
+    private static final Pattern PLACEHOLDER = Pattern.compile("<\\s*ph\\s+id\\s*=\\s*[\"']?(\\d+)[\"']?\\s*/?\\s*>");
+
+    /** A sentence with its protected spans taken out. */
+    public record Protected(String text, List<String> spans) {
+    }
+
+    /** The engine's output with spans restored; {@code problems} lists placeholders lost or repeated. */
+    public record Restored(String text, List<String> problems) {
+    }
+
+    public Protected protect(String sentence, Collection<String> doNotTranslate) {
+        List<int[]> ranges = new ArrayList<>();
+        for (Pattern pattern : List.of(URL, EMAIL, NUMBER)) {
+            Matcher m = pattern.matcher(sentence);
+            while (m.find()) {
+                ranges.add(new int[]{m.start(), m.end()});
+            }
+        }
+        for (String term : doNotTranslate) {
+            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term) + "(?![\\p{L}\\p{N}])")
+                    .matcher(sentence);
+            while (m.find()) {
+                ranges.add(new int[]{m.start(), m.end()});
+            }
+        }
+        ranges.sort(Comparator.<int[]>comparingInt(r -> r[0]).thenComparingInt(r -> -r[1]));
+        StringBuilder out = new StringBuilder();
+        List<String> spans = new ArrayList<>();
+        int at = 0;
+        for (int[] range : ranges) {
+            if (range[0] < at) {
+                continue;
+            }
+            out.append(escape(sentence.substring(at, range[0])));
+            spans.add(sentence.substring(range[0], range[1]));
+            out.append("<ph id=\"").append(spans.size()).append("\"/>");
+            at = range[1];
+        }
+        out.append(escape(sentence.substring(at)));
+        return new Protected(out.toString(), spans);
+    }
+
+    public Restored restore(String translated, List<String> spans) {
+        List<String> problems = new ArrayList<>();
+        int[] seen = new int[spans.size() + 1];
+        Matcher m = PLACEHOLDER.matcher(translated);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int id = Integer.parseInt(m.group(1));
+            String replacement = "";
+            if (id >= 1 && id <= spans.size()) {
+                seen[id]++;
+                replacement = spans.get(id - 1);
+            } else {
+                problems.add("unknown placeholder " + id);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        for (int id = 1; id <= spans.size(); id++) {
+            if (seen[id] == 0) {
+                problems.add("lost \"" + spans.get(id - 1) + "\"");
+            } else if (seen[id] > 1) {
+                problems.add("repeated \"" + spans.get(id - 1) + "\"");
+            }
+        }
+        return new Restored(unescape(out.toString()).replaceAll("\\s{2,}", " ").strip(), problems);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static String unescape(String text) {
+        return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&apos;", "'").replace("&amp;", "&");
+    }
+}
