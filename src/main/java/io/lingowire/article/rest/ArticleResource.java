@@ -6,6 +6,7 @@ import io.lingowire.common.error.ApiProblem;
 import io.lingowire.ingest.IngestRequest;
 import io.lingowire.ingest.IngestService;
 import io.lingowire.security.Role;
+import io.lingowire.translation.TranslationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,10 +42,12 @@ public class ArticleResource {
 
     private final IngestService ingest;
     private final ArticleService articles;
+    private final TranslationService translations;
 
-    ArticleResource(IngestService ingest, ArticleService articles) {
+    ArticleResource(IngestService ingest, ArticleService articles, TranslationService translations) {
         this.ingest = ingest;
         this.articles = articles;
+        this.translations = translations;
     }
 
     /** Ingest as multipart/form-data: part {@code file} plus optional metadata parts. */
@@ -114,7 +117,8 @@ public class ArticleResource {
     @Path("{id}")
     public ArticleView get(@RestPath String id, @RestQuery Integer version) {
         var revision = articles.revision(id, version);
-        return ArticleView.of(revision.article, revision, null);
+        return ArticleView.of(revision.article, revision, null).withTranslations(translations.list(id).stream()
+                .map(t -> new ArticleView.Translation(t.language, t.status.name(), t.sourceVersion)).toList());
     }
 
     @GET

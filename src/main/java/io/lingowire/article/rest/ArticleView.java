@@ -49,6 +49,12 @@ public record ArticleView(
     public record Translation(String language, String status, int sourceVersion) {
     }
 
+    public ArticleView withTranslations(List<Translation> list) {
+        return new ArticleView(id, guid, version, title, byline, dateline, source, language, languageConfidence,
+                detectedLanguage, declaredLanguage, publishedAt, embargoUntil, pubStatus, keywords, blocks, contentHash,
+                original, list, createdAt, updatedAt, ingest);
+    }
+
     public static ArticleView of(Article article, ArticleRevision r, String ingestOutcome) {
         OriginalDocument o = r.original;
         return new ArticleView(article.id, article.guid, r.version, r.title, r.byline,

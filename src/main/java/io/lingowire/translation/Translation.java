@@ -1,0 +1,86 @@
+package io.lingowire.translation;
+
+import io.lingowire.article.Block;
+import io.lingowire.article.JsonColumn;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One language version of an article, pinned to the source revision it translates. */
+@Entity
+@Table(name = "translation")
+public class Translation extends PanacheEntityBase {
+
+    public enum Status {
+        queued, translating,
+        /** Machine translation finished and passed its checks. */
+        translated,
+        /** Finished, but a quality check failed: an editor must look at it. */
+        review,
+        failed,
+        /** The source has a newer revision than the one translated. */
+        stale
+    }
+
+    @Id
+    public String id;
+
+    @Column(name = "article_id")
+    public String articleId;
+
+    public String language;
+
+    @Column(name = "source_version")
+    public int sourceVersion;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    public String priority;
+
+    public String provider;
+
+    public String model;
+
+    public String title;
+
+    @Convert(converter = JsonColumn.Blocks.class)
+    public List<Block> blocks;
+
+    /** Quality findings, e.g. {@code lost "$4.2"}. */
+    @Convert(converter = JsonColumn.Strings.class)
+    public List<String> flags;
+
+    public int segments;
+
+    @Column(name = "memory_hits")
+    public int memoryHits;
+
+    @Column(name = "characters_sent")
+    public long charactersSent;
+
+    public String error;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Optional<Translation> find(String articleId, String language) {
+        return find("articleId = ?1 and language = ?2", articleId, language).firstResultOptional();
+    }
+
+    public static List<Translation> forArticle(String articleId) {
+        return list("articleId = ?1 order by language", articleId);
+    }
+}

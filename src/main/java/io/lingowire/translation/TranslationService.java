@@ -1,0 +1,270 @@
+package io.lingowire.translation;
+
+import io.lingowire.article.Article;
+import io.lingowire.article.ArticleRevision;
+import io.lingowire.article.ArticleService;
+import io.lingowire.article.Block;
+import io.lingowire.common.Ids;
+import io.lingowire.common.error.ApiProblem;
+import io.lingowire.common.job.JobQueue;
+import io.lingowire.ingest.analyze.LanguageDetector;
+import io.lingowire.translation.memory.TranslationMemory;
+import io.lingowire.translation.provider.LanguagePair;
+import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.Providers;
+import io.lingowire.translation.provider.TranslationProvider;
+import io.lingowire.translation.segment.Protector;
+import io.lingowire.translation.segment.Segmenter;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns an article revision into a language version: blocks are split into sentences, protected spans are
+ * replaced by placeholders, the translation memory answers what it can, the provider chain translates the rest in
+ * batches, and every placeholder is checked on the way back.
+ */
+@ApplicationScoped
+public class TranslationService {
+
+    public static final String JOB_KIND = "translate";
+
+    private final ArticleService articles;
+    private final JobQueue queue;
+    private final Providers providers;
+    private final TranslationMemory memory;
+    private final TranslationConfig config;
+    private final Segmenter segmenter = new Segmenter();
+    private final Protector protector = new Protector();
+
+    TranslationService(ArticleService articles, JobQueue queue, Providers providers, TranslationMemory memory,
+                       TranslationConfig config) {
+        this.articles = articles;
+        this.queue = queue;
+        this.providers = providers;
+        this.memory = memory;
+        this.config = config;
+    }
+
+    /** Queues one translation job per target language of the article's current revision. */
+    @Transactional
+    public List<Translation> request(String articleId, List<String> targets, String priority) {
+        Article article = articles.article(articleId);
+        if (targets == null || targets.isEmpty()) {
+            throw ApiProblem.badRequest("missing-targets", "Give at least one target language in 'targets'");
+        }
+        Set<String> languages = new LinkedHashSet<>();
+        for (String target : targets) {
+            String tag = LanguageDetector.canonical(target);
+            if (tag.equals("und")) {
+                throw ApiProblem.badRequest("invalid-language", "'" + target + "' is not a BCP47 language tag");
+            }
+            if (LanguageDetector.primary(tag).equals(LanguageDetector.primary(article.language))) {
+                throw ApiProblem.badRequest("same-language", "The article is already in " + article.language);
+            }
+            languages.add(tag);
+        }
+        boolean high = "high".equalsIgnoreCase(priority);
+        List<Translation> out = new ArrayList<>();
+        for (String language : languages) {
+            Translation t = Translation.find(articleId, language).orElseGet(() -> {
+                Translation fresh = new Translation();
+                fresh.id = Ids.newId();
+                fresh.articleId = articleId;
+                fresh.language = language;
+                fresh.createdAt = Instant.now();
+                return fresh;
+            });
+            t.sourceVersion = article.currentVersion;
+            t.status = Translation.Status.queued;
+            t.priority = high ? "high" : "normal";
+            t.updatedAt = Instant.now();
+            t.persist();
+            queue.enqueue(JobQueue.NewJob.of(JOB_KIND, articleId + " " + language)
+                    .dedupe(JOB_KIND + ":" + articleId + ":" + language + ":" + article.currentVersion)
+                    .priority(high ? 10 : 100));
+            out.add(t);
+        }
+        return out;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Translation> list(String articleId) {
+        articles.article(articleId);
+        return Translation.forArticle(articleId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Translation get(String articleId, String language) {
+        return Translation.find(articleId, LanguageDetector.canonical(language))
+                .orElseThrow(() -> ApiProblem.notFound("Translation " + language + " of article", articleId));
+    }
+
+    /** Counts of one run, for the record and for tests that count provider calls. */
+    public record Outcome(int segments, int memoryHits, int providerSegments) {
+    }
+
+    /** The work of one job: translates the article's current revision into {@code language}. */
+    public Outcome translate(String articleId, String language) throws ProviderException {
+        ArticleRevision revision = QuarkusTransaction.requiringNew().call(() -> {
+            ArticleRevision r = articles.revision(articleId, null);
+            Translation.find(articleId, language).ifPresent(t -> {
+                t.status = Translation.Status.translating;
+                t.updatedAt = Instant.now();
+            });
+            return r;
+        });
+        LanguagePair pair = new LanguagePair(LanguageDetector.primary(revision.language), LanguageDetector.primary(language));
+        List<TranslationProvider> chain = providers.chain(pair);
+        if (chain.isEmpty()) {
+            fail(articleId, language, "No configured provider translates " + pair);
+            return new Outcome(0, 0, 0);
+        }
+        ProviderException last = null;
+        for (TranslationProvider provider : chain) {
+            try {
+                return translateWith(provider, pair, revision, language);
+            } catch (ProviderException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private Outcome translateWith(TranslationProvider provider, LanguagePair pair, ArticleRevision revision,
+                                  String language) throws ProviderException {
+        TranslationMemory.Context context = new TranslationMemory.Context(pair, provider.name(), provider.model(pair),
+                "", 0, Protector.SCHEME);
+        List<Unit> units = new ArrayList<>();
+        units.add(new Unit(-1, -1, revision.title, segmenter.sentences(revision.title, pair.source())));
+        for (int b = 0; b < revision.blocks.size(); b++) {
+            Block block = revision.blocks.get(b);
+            List<String> parts = block.items() != null ? block.items()
+                    : block.rows() != null ? block.rows().stream().flatMap(List::stream).toList() : List.of(block.text());
+            for (int p = 0; p < parts.size(); p++) {
+                units.add(new Unit(b, p, parts.get(p), segmenter.sentences(parts.get(p), pair.source())));
+            }
+        }
+        // protect every sentence, then ask the memory for all of them at once
+        Map<String, Protector.Protected> bySentence = new LinkedHashMap<>();
+        for (Unit unit : units) {
+            for (Segmenter.Sentence sentence : unit.sentences) {
+                bySentence.computeIfAbsent(sentence.text(), s -> protector.protect(s, List.of()));
+            }
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, String> approvedKeys = new LinkedHashMap<>();
+        for (Map.Entry<String, Protector.Protected> e : bySentence.entrySet()) {
+            keys.put(e.getKey(), TranslationMemory.machineKey(e.getValue().text(), context));
+            approvedKeys.put(e.getKey(), TranslationMemory.approvedKey(e.getValue().text(), pair, Protector.SCHEME));
+        }
+        List<String> allKeys = new ArrayList<>(keys.values());
+        allKeys.addAll(approvedKeys.values());
+        Map<String, String> known = memory.lookup(allKeys);
+        Map<String, String> translated = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        int hits = 0;
+        for (String sentence : bySentence.keySet()) {
+            String hit = known.getOrDefault(approvedKeys.get(sentence), known.get(keys.get(sentence)));
+            if (hit != null) {
+                translated.put(sentence, hit);
+                hits++;
+            } else {
+                missing.add(sentence);
+            }
+        }
+        long characters = 0;
+        for (int from = 0; from < missing.size(); from += config.batchSize()) {
+            List<String> batch = missing.subList(from, Math.min(missing.size(), from + config.batchSize()));
+            List<String> input = batch.stream().map(s -> bySentence.get(s).text()).toList();
+            characters += input.stream().mapToLong(String::length).sum();
+            List<String> output = provider.translate(pair, input);
+            List<TranslationMemory.Entry> entries = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                translated.put(batch.get(i), output.get(i));
+                entries.add(new TranslationMemory.Entry(keys.get(batch.get(i)), input.get(i), output.get(i)));
+            }
+            memory.storeMachine(entries, context);
+        }
+        // restore placeholders and reassemble, collecting whatever did not survive
+        List<String> flags = new ArrayList<>();
+        Map<Integer, List<String>> parts = new LinkedHashMap<>();
+        String title = null;
+        for (Unit unit : units) {
+            List<String> sentences = new ArrayList<>();
+            for (Segmenter.Sentence sentence : unit.sentences) {
+                Protector.Restored restored = protector.restore(translated.get(sentence.text()),
+                        bySentence.get(sentence.text()).spans());
+                restored.problems().forEach(p -> flags.add(p + " in: " + sentence.text()));
+                sentences.add(restored.text());
+            }
+            String text = Segmenter.join(sentences, unit.sentences);
+            if (unit.block < 0) {
+                title = text;
+            } else {
+                parts.computeIfAbsent(unit.block, k -> new ArrayList<>()).add(text);
+            }
+        }
+        List<Block> blocks = new ArrayList<>();
+        for (int b = 0; b < revision.blocks.size(); b++) {
+            Block source = revision.blocks.get(b);
+            List<String> p = parts.getOrDefault(b, List.of(""));
+            if (source.items() != null) {
+                blocks.add(Block.list(p).withLanguage(language, null));
+            } else if (source.rows() != null) {
+                List<List<String>> rows = new ArrayList<>();
+                int i = 0;
+                for (List<String> row : source.rows()) {
+                    rows.add(new ArrayList<>(p.subList(i, i + row.size())));
+                    i += row.size();
+                }
+                blocks.add(Block.table(rows).withLanguage(language, null));
+            } else {
+                blocks.add(new Block(source.type(), p.get(0), null, null, language, null));
+            }
+        }
+        String finalTitle = title;
+        long sent = characters;
+        int hitCount = hits;
+        QuarkusTransaction.requiringNew().run(() -> {
+            Translation t = Translation.find(revision.article.id, language).orElseThrow();
+            t.sourceVersion = revision.version;
+            t.provider = provider.name();
+            t.model = provider.model(pair);
+            t.title = finalTitle;
+            t.blocks = blocks;
+            t.flags = flags;
+            t.segments = bySentence.size();
+            t.memoryHits = hitCount;
+            t.charactersSent = sent;
+            t.error = null;
+            t.status = flags.isEmpty() ? Translation.Status.translated : Translation.Status.review;
+            t.updatedAt = Instant.now();
+        });
+        return new Outcome(bySentence.size(), hits, missing.size());
+    }
+
+    private void fail(String articleId, String language, String error) {
+        QuarkusTransaction.requiringNew().run(() -> Translation.find(articleId, language).ifPresent(t -> {
+            t.status = Translation.Status.failed;
+            t.error = error;
+            t.updatedAt = Instant.now();
+        }));
+    }
+
+    /** Marks a translation failed: its job's last attempt failed, or no attempt can succeed. */
+    public void markFailed(String articleId, String language, String error) {
+        fail(articleId, language, error);
+    }
+
+    private record Unit(int block, int part, String text, List<Segmenter.Sentence> sentences) {
+    }
+}

@@ -1,0 +1,49 @@
+package io.lingowire.translation.job;
+
+import io.lingowire.common.job.Job;
+import io.lingowire.common.job.JobHandler;
+import io.lingowire.common.job.RetryLater;
+import io.lingowire.translation.TranslationService;
+import io.lingowire.translation.provider.ProviderException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+
+/** Runs queued translations. Payload: {@code "<articleId> <language>"}. */
+@ApplicationScoped
+public class TranslateJobHandler implements JobHandler {
+
+    private final TranslationService translations;
+
+    TranslateJobHandler(TranslationService translations) {
+        this.translations = translations;
+    }
+
+    @Override
+    public String kind() {
+        return TranslationService.JOB_KIND;
+    }
+
+    @Override
+    public void handle(Job job) throws Exception {
+        String[] parts = job.payload.split(" ", 2);
+        try {
+            translations.translate(parts[0], parts[1]);
+        } catch (ProviderException e) {
+            boolean last = job.attempts >= job.maxAttempts;
+            if (last || e.kind == ProviderException.Kind.UNSUPPORTED || e.kind == ProviderException.Kind.REJECTED) {
+                translations.markFailed(parts[0], parts[1], e.kind + ": " + e.getMessage());
+                if (!last) {
+                    return;
+                }
+            }
+            if (e.retryAfter != null) {
+                throw new RetryLater(e.retryAfter, e.getMessage());
+            }
+            if (e.kind == ProviderException.Kind.QUOTA_EXHAUSTED) {
+                throw new RetryLater(Duration.ofHours(1), e.getMessage());
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.lingowire.translation.memory;
+
+import io.lingowire.common.Hashing;
+import io.lingowire.translation.provider.LanguagePair;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Segment-level translation memory. A machine entry's key covers everything that changes the output — normalised
+ * source, language pair, provider and model, options, glossary version and placeholder scheme — so an exact hit
+ * can stand in for a provider call. Approved entries (editors' post-edits) are keyed by source and pair alone and
+ * win over any machine output.
+ */
+@ApplicationScoped
+public class TranslationMemory {
+
+    /** What identifies one machine translation of one segment. */
+    public record Context(LanguagePair pair, String provider, String model, String options, int glossaryVersion,
+                          int scheme) {
+    }
+
+    public static String normalise(String segment) {
+        return Normalizer.normalize(segment, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
+    }
+
+    public static String machineKey(String segment, Context c) {
+        return Hashing.sha256Hex(String.join("\u0000", "mt", normalise(segment), c.pair().source(),
+                c.pair().target(), c.provider(), c.model(), c.options(), String.valueOf(c.glossaryVersion()),
+                String.valueOf(c.scheme())));
+    }
+
+    public static String approvedKey(String segment, LanguagePair pair, int scheme) {
+        return Hashing.sha256Hex(String.join("\u0000", "approved", normalise(segment), pair.source(), pair.target(),
+                String.valueOf(scheme)));
+    }
+
+    /** The stored translations for the given keys; missing keys are absent from the map. */
+    @Transactional
+    public Map<String, String> lookup(Collection<String> keys) {
+        Map<String, String> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        List<MemoryEntry> entries = MemoryEntry.list("keyHash in ?1", List.copyOf(keys));
+        for (MemoryEntry entry : entries) {
+            found.put(entry.keyHash, entry.targetText);
+        }
+        return found;
+    }
+
+    /** One new memory entry: the protected source segment and the engine's output for it. */
+    public record Entry(String key, String source, String target) {
+    }
+
+    /** Stores machine output for a batch of segments in one transaction. */
+    @Transactional
+    public void storeMachine(List<Entry> entries, Context c) {
+        for (Entry e : entries) {
+            MemoryEntry entry = MemoryEntry.findById(e.key());
+            boolean fresh = entry == null;
+            if (fresh) {
+                entry = new MemoryEntry();
+                entry.keyHash = e.key();
+                entry.createdAt = Instant.now();
+            }
+            entry.sourceLanguage = c.pair().source();
+            entry.targetLanguage = c.pair().target();
+            entry.provider = c.provider();
+            entry.model = c.model();
+            entry.sourceText = normalise(e.source());
+            entry.targetText = e.target();
+            if (fresh) {
+                entry.persist();
+            }
+        }
+    }
+}

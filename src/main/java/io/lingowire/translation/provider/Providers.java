@@ -1,0 +1,57 @@
+package io.lingowire.translation.provider;
+
+import io.lingowire.translation.TranslationConfig;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The configured providers, found by name among the provider beans; a name that no provider answers to stops the
+ * start-up with a message listing the names that exist.
+ */
+@Startup
+@ApplicationScoped
+public class Providers {
+
+    private final Map<String, TranslationProvider> configured = new LinkedHashMap<>();
+
+    Providers(@Any Instance<TranslationProvider> all, TranslationConfig config) {
+        Map<String, TranslationProvider> byName = new LinkedHashMap<>();
+        all.forEach(p -> byName.put(p.name(), p));
+        for (String name : config.providers()) {
+            TranslationProvider provider = byName.get(name.strip());
+            if (provider == null) {
+                throw new IllegalStateException("lingowire.translation.providers names '" + name
+                        + "', but the providers are " + new TreeSet<>(byName.keySet()));
+            }
+            configured.put(provider.name(), provider);
+        }
+    }
+
+    /** The providers that translate a pair, in configured order. */
+    public List<TranslationProvider> chain(LanguagePair pair) {
+        List<TranslationProvider> chain = new ArrayList<>();
+        for (TranslationProvider provider : configured.values()) {
+            if (provider.pairs().contains(pair)) {
+                chain.add(provider);
+            }
+        }
+        return chain;
+    }
+
+    public Optional<TranslationProvider> byName(String name) {
+        return Optional.ofNullable(configured.get(name));
+    }
+
+    public List<TranslationProvider> all() {
+        return List.copyOf(configured.values());
+    }
+}

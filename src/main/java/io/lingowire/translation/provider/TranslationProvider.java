@@ -1,0 +1,26 @@
+package io.lingowire.translation.provider;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A machine-translation engine. Implementations are CDI beans annotated {@code @Named("<name>")}; configuration
+ * selects them by that name. Segments arrive with protected spans already replaced by {@code <ph id="n"/>} elements
+ * and XML-escaped text, and must come back in the same order, one translation per segment.
+ */
+public interface TranslationProvider {
+
+    /** The configured name, e.g. {@code apertium}. */
+    String name();
+
+    /** Runs on infrastructure we operate (no text leaves the site): embargoed copy may be restricted to these. */
+    boolean selfHosted();
+
+    /** The engine and model that produce a pair's output, recorded with every translation and in the TM key. */
+    String model(LanguagePair pair);
+
+    /** The pairs the engine translates, as the engine itself reports them. */
+    Set<LanguagePair> pairs();
+
+    List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException;
+}

@@ -1,0 +1,173 @@
+package io.lingowire.translation.provider.apertium;
+
+import io.lingowire.translation.provider.LanguagePair;
+import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.TranslationProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Apertium through its command-line pipeline, for the quick start: one process per batch, in HTML mode so that
+ * placeholders and segment boundaries pass through as markup, with {@code -u} so unknown words carry no marks.
+ */
+@ApplicationScoped
+@Named("apertium")
+public class ApertiumCliProvider implements TranslationProvider {
+
+    private static final Pattern SEGMENT = Pattern.compile("<p data-lw=\"(\\d+)\">(.*?)</p>", Pattern.DOTALL);
+    private static final Map<String, String> ISO3_TO_1 = new HashMap<>();
+
+    static {
+        for (String iso1 : Locale.getISOLanguages()) {
+            try {
+                ISO3_TO_1.put(Locale.forLanguageTag(iso1).getISO3Language(), iso1);
+            } catch (java.util.MissingResourceException ignored) {
+                // a language without a three-letter code cannot name an Apertium pair
+            }
+        }
+    }
+
+    private final ApertiumConfig config;
+    private volatile Map<LanguagePair, String> modes;
+
+    ApertiumCliProvider(ApertiumConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "apertium";
+    }
+
+    @Override
+    public boolean selfHosted() {
+        return true;
+    }
+
+    @Override
+    public String model(LanguagePair pair) {
+        return "apertium/" + modes().getOrDefault(pair, "?");
+    }
+
+    @Override
+    public Set<LanguagePair> pairs() {
+        return modes().keySet();
+    }
+
+    /** Installed modes, e.g. {@code eng-spa.mode} → en>es. Variants ({@code eng-cat_valencia}) are left out. */
+    private Map<LanguagePair, String> modes() {
+        Map<LanguagePair, String> found = modes;
+        if (found == null) {
+            found = new HashMap<>();
+            Path dir = Path.of(config.modesDir());
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> files = Files.list(dir)) {
+                    for (Path file : files.toList()) {
+                        String name = file.getFileName().toString();
+                        Matcher m = Pattern.compile("^([a-z]{2,3})-([a-z]{2,3})\\.mode$").matcher(name);
+                        if (m.matches()) {
+                            String source = ISO3_TO_1.getOrDefault(m.group(1), m.group(1));
+                            String target = ISO3_TO_1.getOrDefault(m.group(2), m.group(2));
+                            found.put(new LanguagePair(source, target), m.group(1) + "-" + m.group(2));
+                        }
+                    }
+                } catch (IOException e) {
+                    found = Map.of();
+                }
+            }
+            modes = Map.copyOf(found);
+        }
+        return modes;
+    }
+
+    @Override
+    public List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException {
+        String mode = modes().get(pair);
+        if (mode == null) {
+            throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "Apertium has no installed pair " + pair);
+        }
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < segments.size(); i++) {
+            input.append("<p data-lw=\"").append(i).append("\">").append(segments.get(i)).append("</p>\n");
+        }
+        String output = run(mode, input.toString());
+        String[] out = new String[segments.size()];
+        Matcher m = SEGMENT.matcher(output);
+        while (m.find()) {
+            int index = Integer.parseInt(m.group(1));
+            if (index < out.length) {
+                out[index] = m.group(2).strip();
+            }
+        }
+        List<String> result = new ArrayList<>(segments.size());
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) {
+                throw new ProviderException(ProviderException.Kind.TRANSIENT,
+                        "Apertium output lost segment " + i + " of " + segments.size());
+            }
+            result.add(out[i]);
+        }
+        return result;
+    }
+
+    private String run(String mode, String input) throws ProviderException {
+        Process process;
+        Path errors;
+        try {
+            errors = Files.createTempFile("apertium", ".err");
+            process = new ProcessBuilder(config.command(), "-u", "-f", "html", mode)
+                    .redirectError(errors.toFile()).start();
+        } catch (IOException e) {
+            throw new ProviderException(ProviderException.Kind.TRANSIENT, "cannot start " + config.command() + ": "
+                    + e.getMessage());
+        }
+        try {
+            // written from another thread: a large batch would otherwise fill both pipes and block both processes
+            var writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try (var stdin = process.getOutputStream()) {
+                    stdin.write(input.getBytes(StandardCharsets.UTF_8));
+                } catch (IOException ignored) {
+                    // the exit status below reports the failure
+                }
+            });
+            byte[] stdout = process.getInputStream().readAllBytes();
+            if (!process.waitFor(config.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ProviderException(ProviderException.Kind.TRANSIENT, "Apertium timed out");
+            }
+            writer.join();
+            if (process.exitValue() != 0) {
+                throw new ProviderException(ProviderException.Kind.TRANSIENT, "Apertium exited with "
+                        + process.exitValue() + ": " + Files.readString(errors).strip());
+            }
+            return new String(stdout, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ProviderException(ProviderException.Kind.TRANSIENT, "Apertium I/O failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(ProviderException.Kind.TRANSIENT, "interrupted");
+        } finally {
+            process.destroyForcibly();
+            try {
+                Files.deleteIfExists(errors);
+            } catch (IOException ignored) {
+                // a leftover temp file is harmless
+            }
+        }
+    }
+}

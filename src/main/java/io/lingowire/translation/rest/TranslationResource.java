@@ -1,0 +1,69 @@
+package io.lingowire.translation.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.lingowire.article.Block;
+import io.lingowire.security.Role;
+import io.lingowire.translation.Translation;
+import io.lingowire.translation.TranslationService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestPath;
+
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/v1/articles/{id}/translations")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.ADMIN, Role.EDITOR})
+public class TranslationResource {
+
+    private final TranslationService translations;
+
+    TranslationResource(TranslationService translations) {
+        this.translations = translations;
+    }
+
+    public record Request(List<String> targets, String priority) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record View(String language, String status, int sourceVersion, String priority, String provider,
+                       String model, String title, List<Block> blocks, List<String> flags, int segments,
+                       int memoryHits, long charactersSent, String error, Instant updatedAt) {
+        static View of(Translation t, boolean full) {
+            return new View(t.language, t.status.name(), t.sourceVersion, t.priority, t.provider, t.model,
+                    full ? t.title : null, full ? t.blocks : null, t.flags, t.segments, t.memoryHits,
+                    t.charactersSent, t.error, t.updatedAt);
+        }
+    }
+
+    public record Batch(List<View> translations) {
+    }
+
+    /** Queues a translation per target; they run in the background (poll the GET endpoints). */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ResponseStatus(202)
+    public Batch request(@RestPath String id, Request request) {
+        List<String> targets = request == null ? null : request.targets();
+        return new Batch(translations.request(id, targets, request == null ? null : request.priority()).stream()
+                .map(t -> View.of(t, false)).toList());
+    }
+
+    @GET
+    public Batch list(@RestPath String id) {
+        return new Batch(translations.list(id).stream().map(t -> View.of(t, false)).toList());
+    }
+
+    @GET
+    @Path("{lang}")
+    public View get(@RestPath String id, @RestPath String lang) {
+        return View.of(translations.get(id, lang), true);
+    }
+}

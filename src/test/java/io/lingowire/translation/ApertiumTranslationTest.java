@@ -1,0 +1,99 @@
+package io.lingowire.translation;
+
+import io.lingowire.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Translation through the real Apertium engine (Debian apertium + apertium-eng-spa; .ci/run installs them). */
+@QuarkusTest
+class ApertiumTranslationTest {
+
+    @Inject
+    TranslationService service;
+
+    @BeforeAll
+    static void engineInstalled() {
+        assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")),
+                "Apertium eng-spa is not installed here (apt-get install apertium apertium-eng-spa); .ci/run installs it");
+    }
+
+    private static String ingestStory() {
+        String text = "Kabul opens new bus routes\n\n"
+                + "date 2024-11-20 (MENAFN- Khaama Press) The city of Kabul opened 12 new bus routes on Monday. "
+                + "The mayor said the service would cost $1.5 million a year.\n\n"
+                + "Passengers welcomed the new buses. Details are at https://example.org/buses today.\n\n"
+                + "Reference " + UUID.randomUUID() + ".";
+        return Api.asAdmin().contentType("text/plain; charset=utf-8").body(text).post("/api/v1/articles")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static JsonPath awaitTranslation(String id, String lang) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            JsonPath t = Api.asAdmin().get("/api/v1/articles/" + id + "/translations/" + lang).then().statusCode(200)
+                    .extract().jsonPath();
+            String status = t.getString("status");
+            if (!status.equals("queued") && !status.equals("translating")) {
+                return t;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("translation did not finish");
+    }
+
+    @Test
+    void articleIsTranslatedByTheRealEngineWithProtectedSpansIntact() throws Exception {
+        String id = ingestStory();
+        Api.asAdmin().contentType("application/json").body("{\"targets\":[\"es\",\"ca\"],\"priority\":\"high\"}")
+                .post("/api/v1/articles/" + id + "/translations").then().statusCode(202)
+                .body("translations.language", hasItem("es"))
+                .body("translations.status", hasItem("queued"));
+        JsonPath es = awaitTranslation(id, "es");
+        assertEquals("translated", es.getString("status"), es.prettify());
+        assertEquals("apertium", es.getString("provider"));
+        assertEquals("apertium/eng-spa", es.getString("model"));
+        assertEquals(1, es.getInt("sourceVersion"));
+        String body = String.join("\n", es.getList("blocks.text", String.class));
+        assertTrue(body.contains("autobús") || body.contains("autobuses"), body);
+        assertTrue(body.contains("12") && body.contains("$1.5") && body.contains("https://example.org/buses"), body);
+        assertTrue(es.getString("title").toLowerCase().contains("kabul"), es.getString("title"));
+        JsonPath ca = awaitTranslation(id, "ca");
+        assertEquals("apertium/eng-cat", ca.getString("model"));
+        Api.asAdmin().get("/api/v1/articles/" + id).then()
+                .body("translations.find { it.language == 'es' }.status", equalTo("translated"));
+    }
+
+    @Test
+    void aSecondRunIsServedByTheTranslationMemoryWithoutEngineCalls() throws Exception {
+        String id = ingestStory();
+        Api.asAdmin().contentType("application/json").body("{\"targets\":[\"es\"]}")
+                .post("/api/v1/articles/" + id + "/translations").then().statusCode(202);
+        awaitTranslation(id, "es");
+        TranslationService.Outcome again = service.translate(id, "es");
+        assertEquals(again.segments(), again.memoryHits(), "every segment from memory");
+        assertEquals(0, again.providerSegments(), "no segment sent to the engine");
+    }
+
+    @Test
+    void badRequestsAreProblems() {
+        String id = ingestStory();
+        Api.asAdmin().contentType("application/json").body("{\"targets\":[\"en\"]}")
+                .post("/api/v1/articles/" + id + "/translations").then().statusCode(400)
+                .contentType("application/problem+json");
+        Api.asAdmin().contentType("application/json").body("{\"targets\":[]}")
+                .post("/api/v1/articles/" + id + "/translations").then().statusCode(400);
+        Api.asAdmin().get("/api/v1/articles/" + id + "/translations/fr").then().statusCode(404);
+    }
+}
