@@ -39,9 +39,16 @@ public final class HtmlReader {
         } else {
             item.byline = meta(doc, "meta[name=author]");
         }
-        if (item.publishedAt == null) {
-            Element time = root.selectFirst("time[datetime]");
-            item.publishedAt = time == null ? null : Dates.parse(time.attr("datetime"));
+        Element time = root.selectFirst("time[datetime]");
+        if (time != null) {
+            if (item.publishedAt == null) {
+                item.publishedAt = Dates.parse(time.attr("datetime"));
+            }
+            // a standalone publication stamp is page metadata, not a line of the story
+            if (time.parent() == null || time.parent().text().strip().equals(time.text().strip())
+                    || time.parent() == root) {
+                time.remove();
+            }
         }
         item.blocks = blocks(root, limits);
         return item;
