@@ -60,8 +60,12 @@ public final class IngestLoad {
             }
             return true;
         };
-        run("bare Tika (warm-up)", docs, threads, warmup, bare);
-        double tikaRate = run("bare Tika", docs, threads, seconds, bare);
+        boolean skipBare = List.of(args).contains("--skip-bare");
+        double tikaRate = Double.NaN;
+        if (!skipBare) {
+            run("bare Tika (warm-up)", docs, threads, warmup, bare);
+            tikaRate = run("bare Tika", docs, threads, seconds, bare);
+        }
 
         HttpClient http = HttpClient.newHttpClient();
         Worker gateway = (doc, n) -> {

@@ -20,7 +20,10 @@ import java.util.SortedMap;
  * text in Arabic script is decided by letter rules, because Pashto has no model in any JVM detector and Urdu and
  * Persian are told from Arabic most reliably by the letters only they use.
  */
-/* Built at start-up: loading the models takes seconds, which the first upload should not pay. */
+/*
+ * Built at start-up, and its models are loaded on a background thread right away: loading takes seconds of CPU,
+ * which the first upload should not pay. The replica reports ready only once they are in memory.
+ */
 @Startup
 @ApplicationScoped
 public class LanguageDetector {
@@ -58,8 +61,34 @@ public class LanguageDetector {
             }
         }
         this.lingua = languages.size() < 2 ? null
-                : LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new))
-                .withPreloadedLanguageModels().build();
+                : LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new)).build();
+        Thread warmUp = new Thread(this::loadModels, "lingowire-language-models");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    private final java.util.concurrent.CountDownLatch loaded = new java.util.concurrent.CountDownLatch(1);
+
+    /**
+     * Scoring texts against every candidate language makes Lingua load the models: short texts use the uni- to
+     * five-gram models, long ones (120 characters and more) the trigram models; Latin and Cyrillic separately.
+     */
+    private void loadModels() {
+        try {
+            if (lingua != null) {
+                lingua.computeLanguageConfidenceValues("loading the models now");
+                lingua.computeLanguageConfidenceValues("загрузка моделей");
+                lingua.computeLanguageConfidenceValues("The models of every configured language are loaded now, "
+                        + "before the first article arrives, so that nobody waits for them on a real upload.");
+            }
+        } finally {
+            loaded.countDown();
+        }
+    }
+
+    /** Whether the detection models are in memory (the readiness check waits for this). */
+    public boolean ready() {
+        return loaded.getCount() == 0;
     }
 
     /**
@@ -81,11 +110,11 @@ public class LanguageDetector {
         if (text == null || text.isBlank()) {
             return Detection.UNKNOWN;
         }
-        // Confidence saturates long before this; the models' cost grows with every character.
+        // Confidence saturates long before this (a few sentences); the models' cost grows with every character.
         String sample = text;
-        if (text.length() > 800) {
-            int cut = text.lastIndexOf(' ', 800);
-            sample = text.substring(0, cut > 400 ? cut : 800);
+        if (text.length() > 500) {
+            int cut = text.lastIndexOf(' ', 500);
+            sample = text.substring(0, cut > 250 ? cut : 500);
         }
         int letters = 0;
         int arabicScript = 0;
