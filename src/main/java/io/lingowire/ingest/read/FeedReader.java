@@ -32,10 +32,7 @@ public final class FeedReader {
         if (entries.isEmpty()) {
             throw ApiProblem.unreadable("empty-feed", "The feed has no " + (atom ? "entries" : "items"));
         }
-        if (entries.size() > limits.maxItems()) {
-            throw ApiProblem.unreadable("too-many-items", "The feed holds " + entries.size()
-                    + " items; at most " + limits.maxItems() + " are accepted at once");
-        }
+        limits.checkItems(entries.size());
         String feedLanguage = atom ? SecureXml.emptyToNull(root.getAttributeNS(XML_NS, "lang"))
                 : text(child(channel, "language"));
         String feedTitle = text(child(channel, "title"));
@@ -55,10 +52,10 @@ public final class FeedReader {
 
     private ExtractedItem rssItem(Element entry, Limits limits) {
         ExtractedItem item = new ExtractedItem();
-        item.guid = firstNonNull(text(child(entry, "guid")), text(child(entry, "link")), attr(entry, "rdf:about"));
+        item.guid = Values.first(text(child(entry, "guid")), text(child(entry, "link")), attr(entry, "rdf:about"));
         item.title = text(child(entry, "title"));
-        item.byline = firstNonNull(text(child(entry, "creator")), text(child(entry, "author")));
-        item.publishedAt = Dates.parse(firstNonNull(text(child(entry, "pubDate")), text(child(entry, "date"))));
+        item.byline = Values.first(text(child(entry, "creator")), text(child(entry, "author")));
+        item.publishedAt = Dates.parse(Values.first(text(child(entry, "pubDate")), text(child(entry, "date"))));
         item.language = text(child(entry, "language"));
         for (Element category : children(entry, "category")) {
             item.addKeyword(text(category));
@@ -68,7 +65,7 @@ public final class FeedReader {
         }
         Element source = child(entry, "source");
         item.sourceName = text(source);
-        String body = firstNonNull(rawText(child(entry, "encoded")), rawText(child(entry, "description")));
+        String body = Values.first(rawText(child(entry, "encoded")), rawText(child(entry, "description")));
         item.blocks = body == null ? List.of() : html.readFragment(body, limits);
         return item;
     }
@@ -78,10 +75,10 @@ public final class FeedReader {
         item.guid = text(child(entry, "id"));
         item.title = text(child(entry, "title"));
         item.byline = text(child(child(entry, "author"), "name"));
-        item.publishedAt = Dates.parse(firstNonNull(text(child(entry, "published")), text(child(entry, "updated"))));
+        item.publishedAt = Dates.parse(Values.first(text(child(entry, "published")), text(child(entry, "updated"))));
         item.language = SecureXml.emptyToNull(entry.getAttributeNS(XML_NS, "lang"));
         for (Element category : children(entry, "category")) {
-            item.addKeyword(firstNonNull(attr(category, "label"), attr(category, "term")));
+            item.addKeyword(Values.first(attr(category, "label"), attr(category, "term")));
         }
         item.sourceName = text(child(child(entry, "source"), "title"));
         Element content = child(entry, "content") != null ? child(entry, "content") : child(entry, "summary");
@@ -106,13 +103,4 @@ public final class FeedReader {
         return element == null ? null : SecureXml.emptyToNull(element.getTextContent().strip());
     }
 
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        for (T value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
-    }
 }

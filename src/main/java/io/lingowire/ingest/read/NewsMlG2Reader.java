@@ -38,10 +38,7 @@ public final class NewsMlG2Reader {
             throw ApiProblem.unreadable("no-news-items", "The NewsML-G2 " + local(root)
                     + " carries no newsItem with content (a packageItem alone only references items)");
         }
-        if (newsItems.size() > limits.maxItems()) {
-            throw ApiProblem.unreadable("too-many-items", "The document holds " + newsItems.size()
-                    + " items; at most " + limits.maxItems() + " are accepted at once");
-        }
+        limits.checkItems(newsItems.size());
         List<ExtractedItem> items = new ArrayList<>();
         for (Element newsItem : newsItems) {
             items.add(readItem(newsItem, limits));
@@ -71,7 +68,7 @@ public final class NewsMlG2Reader {
             item.addKeyword(text(child(subject, "name")));
         }
         for (Element source : children(contentMeta, "infoSource")) {
-            item.addSource(firstNonBlank(text(child(source, "name")), attr(source, "literal")), role(attr(source, "role")));
+            item.addSource(Values.first(text(child(source, "name")), attr(source, "literal")), role(attr(source, "role")));
         }
         String credit = text(child(contentMeta, "creditline"));
         item.sourceName = credit != null ? credit : text(child(child(itemMeta, "provider"), "name"));
@@ -140,7 +137,4 @@ public final class NewsMlG2Reader {
         return null;
     }
 
-    private static String firstNonBlank(String a, String b) {
-        return a != null ? a : b;
-    }
 }

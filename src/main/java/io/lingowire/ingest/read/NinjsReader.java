@@ -64,10 +64,7 @@ public final class NinjsReader {
             throw ApiProblem.unreadable("not-ninjs", "The JSON is not a ninjs news item: it needs at least a uri "
                     + "and a headline or body");
         }
-        if (objects.size() > limits.maxItems()) {
-            throw ApiProblem.unreadable("too-many-items", "The document holds " + objects.size()
-                    + " items; at most " + limits.maxItems() + " are accepted at once");
-        }
+        limits.checkItems(objects.size());
         List<ExtractedItem> items = new ArrayList<>();
         for (JsonNode node : objects) {
             items.add(readItem(node, limits));
@@ -79,11 +76,11 @@ public final class NinjsReader {
         ExtractedItem item = new ExtractedItem();
         item.guid = str(n, "uri");
         item.title = firstValue(n, "headlines", str(n, "headline"));
-        item.byline = first(str(n, "by"), str(n, "byline"));
-        item.publishedAt = Dates.parse(first(str(n, "firstCreated"), str(n, "firstcreated"),
+        item.byline = Values.first(str(n, "by"), str(n, "byline"));
+        item.publishedAt = Dates.parse(Values.first(str(n, "firstCreated"), str(n, "firstcreated"),
                 str(n, "versionCreated"), str(n, "versioncreated")));
-        item.embargoUntil = Dates.parse(first(str(n, "embargoedUntil"), str(n, "embargoed")));
-        item.pubStatus = PubStatus.parse(first(str(n, "pubStatus"), str(n, "pubstatus")));
+        item.embargoUntil = Dates.parse(Values.first(str(n, "embargoedUntil"), str(n, "embargoed")));
+        item.pubStatus = PubStatus.parse(Values.first(str(n, "pubStatus"), str(n, "pubstatus")));
         item.language = str(n, "language");
         item.datelinePlace = str(n, "located");
         for (JsonNode keyword : n.path("keywords")) {
@@ -111,14 +108,14 @@ public final class NinjsReader {
 
     private List<io.lingowire.article.Block> body(JsonNode n, Limits limits) {
         for (JsonNode body : n.path("bodies")) {
-            String contentType = first(str(body, "contentType"), str(body, "contenttype"));
+            String contentType = Values.first(str(body, "contentType"), str(body, "contenttype"));
             String value = str(body, "value");
             if (value != null) {
                 return contentType != null && contentType.contains("html")
                         ? html.readFragment(value, limits) : text.blocks(value);
             }
         }
-        String bodyHtml = first(str(n, "body_html"), str(n, "body_xhtml"));
+        String bodyHtml = Values.first(str(n, "body_html"), str(n, "body_xhtml"));
         if (bodyHtml != null) {
             return html.readFragment(bodyHtml, limits);
         }
@@ -148,12 +145,4 @@ public final class NinjsReader {
         return s.isEmpty() ? null : s;
     }
 
-    private static String first(String... values) {
-        for (String value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
-    }
 }

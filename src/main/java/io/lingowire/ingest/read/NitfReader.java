@@ -33,16 +33,16 @@ public final class NitfReader {
                 item.addKeyword(attr(keyword, "key"));
             }
         }
-        item.language = firstNonNull(attr(nitf, "xml:lang"), nitf.getAttributeNS(
+        item.language = Values.first(attr(nitf, "xml:lang"), nitf.getAttributeNS(
                 "http://www.w3.org/XML/1998/namespace", "lang"), attr(body, "xml:lang"));
         Element bodyHead = child(body, "body.head");
-        item.title = firstNonNull(text(path(bodyHead, "hedline", "hl1")), text(child(head, "title")));
+        item.title = Values.first(text(path(bodyHead, "hedline", "hl1")), text(child(head, "title")));
         String byline = text(child(bodyHead, "byline"));
         item.byline = byline;
         Element dateline = child(bodyHead, "dateline");
         if (dateline != null) {
             item.datelineText = text(dateline);
-            item.datelinePlace = firstNonNull(text(path(dateline, "location", "city")), text(child(dateline, "location")));
+            item.datelinePlace = Values.first(text(path(dateline, "location", "city")), text(child(dateline, "location")));
             var storyDate = Dates.parse(attr(child(dateline, "story.date"), "norm"));
             item.datelineDate = storyDate == null ? null : LocalDate.ofInstant(storyDate, ZoneOffset.UTC);
         }
@@ -58,13 +58,4 @@ public final class NitfReader {
         return item;
     }
 
-    @SafeVarargs
-    private static <T> T firstNonNull(T... values) {
-        for (T value : values) {
-            if (value != null && !(value instanceof String s && s.isBlank())) {
-                return value;
-            }
-        }
-        return null;
-    }
 }
