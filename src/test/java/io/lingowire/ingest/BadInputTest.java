@@ -161,6 +161,7 @@ class BadInputTest {
     @Test
     void serviceStaysHealthyAfterHostileInput() throws IOException {
         post("application/vnd.openxmlformats-officedocument.wordprocessingml.document", zipBombDocx());
+        Api.awaitReady();
         RestAssured.get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     }
 

@@ -53,8 +53,10 @@ class SecurityTest {
 
     @Test
     void operationalEndpointsAreOpen() {
+        Api.awaitReady();
         RestAssured.given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
+                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")))
+                .body("checks.name", org.hamcrest.Matchers.hasItem("Language detection models"));
         RestAssured.given().get("/q/health/live").then().statusCode(200);
         RestAssured.given().get("/q/health/started").then().statusCode(200);
         RestAssured.given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));

@@ -25,6 +25,22 @@ public final class Api {
         return RestAssured.given().config(AS_WRITTEN).auth().preemptive().basic(ADMIN, ADMIN_PASSWORD);
     }
 
+    /** Waits until the replica reports ready (the language models load in the background after start-up). */
+    public static void awaitReady() {
+        for (int i = 0; i < 240; i++) {
+            if (RestAssured.get("/q/health/ready").statusCode() == 200) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the service did not become ready within 60 s");
+    }
+
     public static byte[] fixture(String path) {
         try (InputStream in = Api.class.getResourceAsStream("/fixtures/" + path)) {
             if (in == null) {
