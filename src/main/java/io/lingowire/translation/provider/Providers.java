@@ -32,6 +32,7 @@ public class Providers {
                 throw new IllegalStateException("lingowire.translation.providers names '" + name
                         + "', but the providers are " + new TreeSet<>(byName.keySet()));
             }
+            provider.checkConfigured();
             configured.put(provider.name(), provider);
         }
     }

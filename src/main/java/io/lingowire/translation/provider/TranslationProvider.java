@@ -23,4 +23,8 @@ public interface TranslationProvider {
     Set<LanguagePair> pairs();
 
     List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException;
+
+    /** Throws when the provider lacks configuration it needs; called at start-up for every configured provider. */
+    default void checkConfigured() {
+    }
 }

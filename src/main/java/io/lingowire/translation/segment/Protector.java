@@ -20,7 +20,9 @@ public final class Protector {
 
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)]");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-    private static final Pattern NUMBER = Pattern.compile("[$€£¥]?\\d+(?:[.,:/]\\d+)*%?");
+    /** Numbers, and any token with a digit in it (codes, ids, "A320", "COVID-19"): engines mangle their letters. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "[$€£¥]?[\\p{L}\\p{N}]*\\d[\\p{L}\\p{N}]*(?:[.,:/-][\\p{L}\\p{N}]+)*%?");
     private static final Pattern PLACEHOLDER = Pattern.compile("<\\s*ph\\s+id\\s*=\\s*[\"']?(\\d+)[\"']?\\s*/?\\s*>");
 
     /** A sentence with its protected spans taken out. */

@@ -10,16 +10,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,19 +24,6 @@ import java.util.stream.Stream;
 @ApplicationScoped
 @Named("apertium")
 public class ApertiumCliProvider implements TranslationProvider {
-
-    private static final Pattern SEGMENT = Pattern.compile("<p data-lw=\"(\\d+)\">(.*?)</p>", Pattern.DOTALL);
-    private static final Map<String, String> ISO3_TO_1 = new HashMap<>();
-
-    static {
-        for (String iso1 : Locale.getISOLanguages()) {
-            try {
-                ISO3_TO_1.put(Locale.forLanguageTag(iso1).getISO3Language(), iso1);
-            } catch (java.util.MissingResourceException ignored) {
-                // a language without a three-letter code cannot name an Apertium pair
-            }
-        }
-    }
 
     private final ApertiumConfig config;
     private volatile Map<LanguagePair, String> modes;
@@ -80,11 +62,10 @@ public class ApertiumCliProvider implements TranslationProvider {
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path file : files.toList()) {
                         String name = file.getFileName().toString();
-                        Matcher m = Pattern.compile("^([a-z]{2,3})-([a-z]{2,3})\\.mode$").matcher(name);
-                        if (m.matches()) {
-                            String source = ISO3_TO_1.getOrDefault(m.group(1), m.group(1));
-                            String target = ISO3_TO_1.getOrDefault(m.group(2), m.group(2));
-                            found.put(new LanguagePair(source, target), m.group(1) + "-" + m.group(2));
+                        if (name.endsWith(".mode")) {
+                            String mode = name.substring(0, name.length() - ".mode".length());
+                            Map<LanguagePair, String> into = found;
+                            ApertiumFormat.pair(mode).ifPresent(pair -> into.put(pair, mode));
                         }
                     }
                 } catch (IOException e) {
@@ -102,28 +83,7 @@ public class ApertiumCliProvider implements TranslationProvider {
         if (mode == null) {
             throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "Apertium has no installed pair " + pair);
         }
-        StringBuilder input = new StringBuilder();
-        for (int i = 0; i < segments.size(); i++) {
-            input.append("<p data-lw=\"").append(i).append("\">").append(segments.get(i)).append("</p>\n");
-        }
-        String output = run(mode, input.toString());
-        String[] out = new String[segments.size()];
-        Matcher m = SEGMENT.matcher(output);
-        while (m.find()) {
-            int index = Integer.parseInt(m.group(1));
-            if (index < out.length) {
-                out[index] = m.group(2).strip();
-            }
-        }
-        List<String> result = new ArrayList<>(segments.size());
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] == null) {
-                throw new ProviderException(ProviderException.Kind.TRANSIENT,
-                        "Apertium output lost segment " + i + " of " + segments.size());
-            }
-            result.add(out[i]);
-        }
-        return result;
+        return ApertiumFormat.unframe(run(mode, ApertiumFormat.frame(segments)), segments.size());
     }
 
     private String run(String mode, String input) throws ProviderException {

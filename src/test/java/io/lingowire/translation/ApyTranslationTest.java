@@ -1,0 +1,75 @@
+package io.lingowire.translation;
+
+import io.lingowire.support.Api;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The chain apertium-apy → apertium against a real APy server: APy translates while it is up; when it goes away,
+ * the next translation falls back to the command-line engine.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ApyServer.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ApyTranslationTest {
+
+    @BeforeAll
+    static void serverInstalled() {
+        assumeTrue(Files.isExecutable(ApyServer.BINARY),
+                "apertium-apy is not installed here (apt-get install apertium-apy); .ci/run installs it");
+    }
+
+    /** Ingests a story and translates it; {@code lead} makes its text new, so the memory cannot answer for it. */
+    static JsonPath translate(String target, String lead) throws InterruptedException {
+        String text = "Herat airport extends its runway\n\n"
+                + "date 2024-11-21 (MENAFN- Khaama Press) " + lead + " Work starts in March.\n\nReference "
+                + UUID.randomUUID() + ".";
+        String id = Api.asAdmin().contentType("text/plain; charset=utf-8").body(text).post("/api/v1/articles")
+                .then().statusCode(201).extract().path("id");
+        Api.asAdmin().contentType("application/json").body("{\"targets\":[\"" + target + "\"]}")
+                .post("/api/v1/articles/" + id + "/translations").then().statusCode(202);
+        for (int i = 0; i < 120; i++) {
+            JsonPath t = Api.asAdmin().get("/api/v1/articles/" + id + "/translations/" + target).then()
+                    .extract().jsonPath();
+            if (!t.getString("status").equals("queued") && !t.getString("status").equals("translating")) {
+                return t;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("translation did not finish");
+    }
+
+    @Test
+    @Order(1)
+    void theServerTranslatesWhileItIsUp() throws Exception {
+        JsonPath es = translate("es", "Herat airport will extend its runway by 800 metres, the ministry said.");
+        assertEquals("translated", es.getString("status"), es.prettify());
+        assertEquals("apertium-apy", es.getString("provider"));
+        assertEquals("apertium-apy/eng-spa", es.getString("model"));
+        String body = String.join(" ", es.getList("blocks.text", String.class));
+        assertTrue(body.contains("800") && body.toLowerCase().contains("aeropuerto"), body);
+        assertTrue(es.getString("title").toLowerCase().contains("herat"), es.getString("title"));
+    }
+
+    @Test
+    @Order(2)
+    void whenTheServerIsGoneTheChainFallsBackToTheCommandLine() throws Exception {
+        ApyServer.stopServer();
+        JsonPath es = translate("es", "The governor of Herat said the new terminal would open next summer.");
+        assertEquals("translated", es.getString("status"), es.prettify());
+        assertEquals("apertium", es.getString("provider"), "fell back to the next provider in the chain");
+    }
+}
