@@ -133,6 +133,7 @@ public class TranslationService {
             try {
                 return translateWith(provider, pair, revision, language);
             } catch (ProviderException e) {
+                providers.rest(provider, e);
                 last = e;
             }
         }

@@ -22,6 +22,8 @@ import java.util.TreeSet;
 public class Providers {
 
     private final Map<String, TranslationProvider> configured = new LinkedHashMap<>();
+    /** Providers that asked us to wait (Retry-After) or whose quota is spent, and until when. */
+    private final Map<String, java.time.Instant> resting = new java.util.concurrent.ConcurrentHashMap<>();
 
     Providers(@Any Instance<TranslationProvider> all, TranslationConfig config) {
         Map<String, TranslationProvider> byName = new LinkedHashMap<>();
@@ -37,15 +39,42 @@ public class Providers {
         }
     }
 
-    /** The providers that translate a pair, in configured order. */
+    /** The providers that translate a pair, in configured order, leaving out those resting. */
     public List<TranslationProvider> chain(LanguagePair pair) {
         List<TranslationProvider> chain = new ArrayList<>();
+        java.time.Instant now = java.time.Instant.now();
         for (TranslationProvider provider : configured.values()) {
+            java.time.Instant until = resting.get(provider.name());
+            if (until != null && until.isAfter(now)) {
+                continue;
+            }
             if (provider.pairs().contains(pair)) {
                 chain.add(provider);
             }
         }
         return chain;
+    }
+
+    /**
+     * Takes a provider out of every chain after it said to slow down (for its Retry-After, else 30 s) or that its
+     * quota is spent (until the first day of next month, UTC, when quotas reset).
+     */
+    public void rest(TranslationProvider provider, ProviderException e) {
+        java.time.Instant until = switch (e.kind) {
+            case RATE_LIMITED -> java.time.Instant.now().plus(e.retryAfter != null ? e.retryAfter
+                    : java.time.Duration.ofSeconds(30));
+            case QUOTA_EXHAUSTED -> java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1)
+                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            default -> null;
+        };
+        if (until != null) {
+            resting.put(provider.name(), until);
+        }
+    }
+
+    /** Until when a provider rests, if it does. */
+    public Optional<java.time.Instant> restingUntil(String name) {
+        return Optional.ofNullable(resting.get(name)).filter(t -> t.isAfter(java.time.Instant.now()));
     }
 
     public Optional<TranslationProvider> byName(String name) {

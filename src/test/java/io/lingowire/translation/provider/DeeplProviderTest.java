@@ -1,0 +1,105 @@
+package io.lingowire.translation.provider;
+
+import io.lingowire.support.Api;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** DeepL first in the chain, the local engine after it: success, a mangled placeholder, and an exhausted quota. */
+@QuarkusTest
+@QuarkusTestResource(value = DeeplStub.class, restrictToAnnotatedClass = true)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeeplProviderTest {
+
+    private static JsonPath translate(String title, String paragraph) throws InterruptedException {
+        String id = Api.asAdmin().contentType("text/plain; charset=utf-8").body(title + "\n\n" + paragraph)
+                .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+        Api.asAdmin().contentType("application/json").body("{\"targets\":[\"es\"]}")
+                .post("/api/v1/articles/" + id + "/translations").then().statusCode(202);
+        for (int i = 0; i < 120; i++) {
+            JsonPath t = Api.asAdmin().get("/api/v1/articles/" + id + "/translations/es").then().extract().jsonPath();
+            if (!t.getString("status").equals("queued") && !t.getString("status").equals("translating")) {
+                return t;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("translation did not finish");
+    }
+
+    private static String deeplAnswer(String... texts) {
+        StringBuilder body = new StringBuilder("{\"translations\":[");
+        for (int i = 0; i < texts.length; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"detected_source_language\":\"EN\",\"text\":\"")
+                    .append(texts[i].replace("\"", "\\\"")).append("\"}");
+        }
+        return body.append("]}").toString();
+    }
+
+    @Test
+    @Order(1)
+    void translatesThroughDeeplWithItsWireFormat() throws Exception {
+        DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing("Kabul market reopens"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(deeplAnswer("Reabre el mercado de Kabul",
+                                "El mercado reabrió el lunes con <ph id=\"1\"/> tiendas."))));
+        JsonPath es = translate("Kabul market reopens", "The market reopened on Monday with 40 shops.");
+        assertEquals("translated", es.getString("status"), es.prettify());
+        assertEquals("deepl", es.getString("provider"));
+        assertEquals("Reabre el mercado de Kabul", es.getString("title"));
+        assertEquals("El mercado reabrió el lunes con 40 tiendas.", es.getString("blocks[0].text"));
+        DeeplStub.server.verify(postRequestedFor(urlEqualTo("/v2/translate"))
+                .withHeader("Authorization", equalTo("DeepL-Auth-Key test-key-0000:fx"))
+                .withRequestBody(matchingJsonPath("$.tag_handling", equalTo("xml")))
+                .withRequestBody(matchingJsonPath("$.source_lang", equalTo("EN")))
+                .withRequestBody(matchingJsonPath("$.target_lang", equalTo("ES")))
+                .withRequestBody(matchingJsonPath("$.text[1]", containing("<ph id=\"1\"/>"))));
+    }
+
+    @Test
+    @Order(2)
+    void aMangledPlaceholderPutsTheTranslationUnderReview() throws Exception {
+        DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing("Bread prices"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(deeplAnswer("Suben los precios del pan",
+                                "Los precios subieron <ph id=\"1\"/> por ciento en semanas."))));
+        JsonPath es = translate("Bread prices climb", "Prices rose 12 percent in 3 weeks.");
+        assertEquals("review", es.getString("status"), es.prettify());
+        assertTrue(es.getList("flags", String.class).stream().anyMatch(f -> f.contains("lost \"3\"")),
+                es.getList("flags").toString());
+    }
+
+    @Test
+    @Order(3)
+    void anExhaustedQuotaFallsBackToTheLocalEngineAndDeeplRests() throws Exception {
+        assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")), "Apertium eng-spa not installed");
+        DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing("Snow closes"))
+                .willReturn(aResponse().withStatus(456).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Quota exceeded. The character limit has been reached.\"}")));
+        JsonPath first = translate("Snow closes the Salang pass", "Snow closed the pass on Sunday.");
+        assertEquals("translated", first.getString("status"), first.prettify());
+        assertEquals("apertium", first.getString("provider"), "fell back after DeepL's 456");
+        int calls = DeeplStub.server.findAll(postRequestedFor(urlEqualTo("/v2/translate"))).size();
+        JsonPath second = translate("Snow closes more roads", "More roads closed on Monday.");
+        assertEquals("apertium", second.getString("provider"));
+        assertEquals(calls, DeeplStub.server.findAll(postRequestedFor(urlEqualTo("/v2/translate"))).size(),
+                "DeepL is not asked again while its quota is spent");
+    }
+}
