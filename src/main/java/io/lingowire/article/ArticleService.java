@@ -26,9 +26,11 @@ public class ArticleService {
     static final String CONTENT_GUID_PREFIX = "urn:lingowire:sha256:";
 
     private final EventLog events;
+    private final jakarta.enterprise.event.Event<ArticleRevised> revised;
 
-    ArticleService(EventLog events) {
+    ArticleService(EventLog events, jakarta.enterprise.event.Event<ArticleRevised> revised) {
         this.events = events;
+        this.revised = revised;
     }
 
     public enum Outcome { CREATED, REVISED, DUPLICATE }
@@ -94,6 +96,7 @@ public class ArticleService {
         revision.persist();
         article.mirror(revision);
         events.append(eventType(revision.pubStatus, true), article.id, version, revision.language);
+        revised.fire(new ArticleRevised(article.id, version));
         return new Stored(article, revision, Outcome.REVISED);
     }
 

@@ -2,6 +2,9 @@ package io.lingowire.translation;
 
 import io.lingowire.article.Article;
 import io.lingowire.article.ArticleRevision;
+import io.lingowire.article.ArticleRevised;
+import io.lingowire.event.Event;
+import io.lingowire.event.EventLog;
 import io.lingowire.article.ArticleService;
 import io.lingowire.article.Block;
 import io.lingowire.common.Ids;
@@ -42,11 +45,13 @@ public class TranslationService {
     private final Providers providers;
     private final TranslationMemory memory;
     private final TranslationConfig config;
+    private final EventLog events;
     private final Segmenter segmenter = new Segmenter();
     private final Protector protector = new Protector();
 
     TranslationService(ArticleService articles, JobQueue queue, Providers providers, TranslationMemory memory,
-                       TranslationConfig config) {
+                       TranslationConfig config, EventLog events) {
+        this.events = events;
         this.articles = articles;
         this.queue = queue;
         this.providers = providers;
@@ -94,6 +99,22 @@ public class TranslationService {
             out.add(t);
         }
         return out;
+    }
+
+    /**
+     * A correction: every language version of the article is stale until it is translated again from the new
+     * revision. The re-translation is queued at once; the translation memory makes unchanged sentences free, so
+     * only what changed goes to a provider.
+     */
+    void onRevised(@jakarta.enterprise.event.Observes ArticleRevised revision) {
+        for (Translation t : Translation.forArticle(revision.articleId())) {
+            t.status = Translation.Status.stale;
+            t.updatedAt = Instant.now();
+            events.append(Event.TRANSLATION_STALE, revision.articleId(), revision.version(), t.language);
+            queue.enqueue(JobQueue.NewJob.of(JOB_KIND, revision.articleId() + " " + t.language)
+                    .dedupe(JOB_KIND + ":" + revision.articleId() + ":" + t.language + ":" + revision.version())
+                    .priority("high".equals(t.priority) ? 10 : 100));
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -86,8 +86,58 @@ class DeeplProviderTest {
                 es.getList("flags").toString());
     }
 
+    private static String ninjs(String uri, String body) {
+        return "{\"uri\":\"" + uri + "\",\"type\":\"text\",\"language\":\"en\",\"headline\":\"Council approves the budget\","
+                + "\"body_text\":\"" + body + "\"}";
+    }
+
     @Test
     @Order(3)
+    void aCorrectionSendsOnlyTheChangedSentences() throws Exception {
+        // the stub answers each text with "ES " in front of it (WireMock response templating)
+        DeeplStub.server.stubFor(post("/v2/translate").atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"translations\":[{{#each (jsonPath request.body '$.text') as |t|}}"
+                                + "{{#unless @first}},{{/unless}}{\"text\":\"ES {{{t}}}\"}{{/each}}]}")
+                        .withTransformers("response-template")));
+        String uri = "urn:test:council:" + java.util.UUID.randomUUID();
+        String id = Api.asAdmin().contentType("application/json")
+                .body(ninjs(uri, "The council met on Monday. It approved the budget. Residents welcomed the decision."))
+                .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+        Api.asAdmin().contentType("application/json").body("{\"targets\":[\"es\"]}")
+                .post("/api/v1/articles/" + id + "/translations").then().statusCode(202);
+        JsonPath v1 = awaitVersion(id, 1);
+        assertEquals("ES The council met on Monday. ES It approved the budget. ES Residents welcomed the decision.",
+                v1.getString("blocks[0].text"));
+        int before = DeeplStub.server.findAll(postRequestedFor(urlEqualTo("/v2/translate"))).size();
+
+        Api.asAdmin().contentType("application/json")
+                .body(ninjs(uri, "The council met on Monday. It approved the new budget. Residents welcomed the decision."))
+                .post("/api/v1/articles").then().statusCode(201).body("version", org.hamcrest.Matchers.is(2));
+        JsonPath v2 = awaitVersion(id, 2);
+        assertEquals("translated", v2.getString("status"));
+        assertEquals("ES The council met on Monday. ES It approved the new budget. ES Residents welcomed the decision.",
+                v2.getString("blocks[0].text"));
+        var requests = DeeplStub.server.findAll(postRequestedFor(urlEqualTo("/v2/translate")));
+        assertEquals(before + 1, requests.size(), "one request for the correction");
+        JsonPath sent = new JsonPath(requests.get(requests.size() - 1).getBodyAsString());
+        assertEquals(java.util.List.of("It approved the new budget."), sent.getList("text"),
+                "only the changed sentence went to DeepL");
+    }
+
+    private static JsonPath awaitVersion(String id, int version) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            JsonPath t = Api.asAdmin().get("/api/v1/articles/" + id + "/translations/es").then().extract().jsonPath();
+            if (t.getInt("sourceVersion") == version && t.getString("status").equals("translated")) {
+                return t;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("translation of version " + version + " did not finish");
+    }
+
+    @Test
+    @Order(4)
     void anExhaustedQuotaFallsBackToTheLocalEngineAndDeeplRests() throws Exception {
         assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")), "Apertium eng-spa not installed");
         DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing("Snow closes"))
