@@ -151,5 +151,13 @@ class DeeplProviderTest {
         assertEquals("apertium", second.getString("provider"));
         assertEquals(calls, DeeplStub.server.findAll(postRequestedFor(urlEqualTo("/v2/translate"))).size(),
                 "DeepL is not asked again while its quota is spent");
+        Api.asAdmin().get("/api/v1/providers").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.contains("deepl", "apertium"))
+                .body("find { it.name == 'deepl' }.restingUntil", org.hamcrest.Matchers.notNullValue())
+                .body("find { it.name == 'deepl' }.selfHosted", org.hamcrest.Matchers.is(false))
+                .body("find { it.name == 'deepl' }.pairs", org.hamcrest.Matchers.hasItem("en>es"))
+                .body("find { it.name == 'deepl' }.charactersThisMonth", org.hamcrest.Matchers.greaterThan(0))
+                .body("find { it.name == 'apertium' }.health", org.hamcrest.Matchers.is("up"))
+                .body("find { it.name == 'apertium' }.restingUntil", org.hamcrest.Matchers.nullValue());
     }
 }
