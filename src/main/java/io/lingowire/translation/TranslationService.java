@@ -11,11 +11,13 @@ import io.lingowire.common.Ids;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.common.job.JobQueue;
 import io.lingowire.ingest.analyze.LanguageDetector;
+import io.lingowire.translation.glossary.GlossaryService;
 import io.lingowire.translation.memory.TranslationMemory;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.ProviderException;
 import io.lingowire.translation.provider.Providers;
 import io.lingowire.translation.provider.TranslationProvider;
+import io.lingowire.translation.quality.QualityChecks;
 import io.lingowire.translation.segment.Protector;
 import io.lingowire.translation.segment.Segmenter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,12 +48,16 @@ public class TranslationService {
     private final TranslationMemory memory;
     private final TranslationConfig config;
     private final EventLog events;
+    private final QualityChecks quality;
+    private final GlossaryService glossaries;
     private final Segmenter segmenter = new Segmenter();
     private final Protector protector = new Protector();
 
     TranslationService(ArticleService articles, JobQueue queue, Providers providers, TranslationMemory memory,
-                       TranslationConfig config, EventLog events) {
+                       TranslationConfig config, EventLog events, QualityChecks quality, GlossaryService glossaries) {
+        this.glossaries = glossaries;
         this.events = events;
+        this.quality = quality;
         this.articles = articles;
         this.queue = queue;
         this.providers = providers;
@@ -163,8 +169,9 @@ public class TranslationService {
 
     private Outcome translateWith(TranslationProvider provider, LanguagePair pair, ArticleRevision revision,
                                   String language) throws ProviderException {
+        GlossaryService.Snapshot glossary = glossaries.snapshot(pair);
         TranslationMemory.Context context = new TranslationMemory.Context(pair, provider.name(), provider.model(pair),
-                "", 0, Protector.SCHEME);
+                "", glossary.version(), Protector.SCHEME);
         List<Unit> units = new ArrayList<>();
         units.add(new Unit(-1, -1, revision.title, segmenter.sentences(revision.title, pair.source())));
         for (int b = 0; b < revision.blocks.size(); b++) {
@@ -179,7 +186,7 @@ public class TranslationService {
         Map<String, Protector.Protected> bySentence = new LinkedHashMap<>();
         for (Unit unit : units) {
             for (Segmenter.Sentence sentence : unit.sentences) {
-                bySentence.computeIfAbsent(sentence.text(), s -> protector.protect(s, List.of()));
+                bySentence.computeIfAbsent(sentence.text(), s -> protector.protect(s, glossary.terms()));
             }
         }
         Map<String, String> keys = new LinkedHashMap<>();
@@ -218,6 +225,8 @@ public class TranslationService {
         }
         // restore placeholders and reassemble, collecting whatever did not survive
         List<String> flags = new ArrayList<>();
+        List<String> sourceSentences = new ArrayList<>();
+        List<String> outputSentences = new ArrayList<>();
         Map<Integer, List<String>> parts = new LinkedHashMap<>();
         String title = null;
         for (Unit unit : units) {
@@ -227,6 +236,8 @@ public class TranslationService {
                         bySentence.get(sentence.text()).spans());
                 restored.problems().forEach(p -> flags.add(p + " in: " + sentence.text()));
                 sentences.add(restored.text());
+                sourceSentences.add(sentence.text());
+                outputSentences.add(restored.text());
             }
             String text = Segmenter.join(sentences, unit.sentences);
             if (unit.block < 0) {
@@ -253,6 +264,7 @@ public class TranslationService {
                 blocks.add(new Block(source.type(), p.get(0), null, null, language, null));
             }
         }
+        flags.addAll(quality.check(sourceSentences, outputSentences, language));
         String finalTitle = title;
         long sent = characters;
         int hitCount = hits;

@@ -1,15 +1,16 @@
 package io.lingowire.translation.segment;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Replaces the spans that must come out of translation unchanged (URLs, e-mail addresses, numbers, do-not-translate
- * terms) with numbered placeholders, and puts them back afterwards, reporting any placeholder the engine lost or
+ * terms) or as the glossary forces them with numbered placeholders, and puts them (or their forced translations)
+ * back afterwards, reporting any placeholder the engine lost or
  * duplicated. Placeholders are empty XML elements, {@code <ph id="1"/>}, which every engine in HTML or XML mode
  * passes through as markup.
  */
@@ -33,19 +34,27 @@ public final class Protector {
     public record Restored(String text, List<String> problems) {
     }
 
-    public Protected protect(String sentence, Collection<String> doNotTranslate) {
+    /**
+     * @param glossary terms to protect: a term mapped to null stays as it is (do not translate), a term mapped to a
+     *                 translation comes back as that translation (forced)
+     */
+    public Protected protect(String sentence, Map<String, String> glossary) {
         List<int[]> ranges = new ArrayList<>();
+        Map<Integer, String> forced = new java.util.HashMap<>();
         for (Pattern pattern : List.of(URL, EMAIL, NUMBER)) {
             Matcher m = pattern.matcher(sentence);
             while (m.find()) {
                 ranges.add(new int[]{m.start(), m.end()});
             }
         }
-        for (String term : doNotTranslate) {
-            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term) + "(?![\\p{L}\\p{N}])")
+        for (Map.Entry<String, String> term : glossary.entrySet()) {
+            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term.getKey()) + "(?![\\p{L}\\p{N}])")
                     .matcher(sentence);
             while (m.find()) {
                 ranges.add(new int[]{m.start(), m.end()});
+                if (term.getValue() != null) {
+                    forced.put(m.start(), term.getValue());
+                }
             }
         }
         ranges.sort(Comparator.<int[]>comparingInt(r -> r[0]).thenComparingInt(r -> -r[1]));
@@ -57,7 +66,7 @@ public final class Protector {
                 continue;
             }
             out.append(escape(sentence.substring(at, range[0])));
-            spans.add(sentence.substring(range[0], range[1]));
+            spans.add(forced.getOrDefault(range[0], sentence.substring(range[0], range[1])));
             out.append("<ph id=\"").append(spans.size()).append("\"/>");
             at = range[1];
         }

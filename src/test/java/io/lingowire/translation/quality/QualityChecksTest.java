@@ -1,0 +1,45 @@
+package io.lingowire.translation.quality;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class QualityChecksTest {
+
+    @Inject
+    QualityChecks checks;
+
+    private static final List<String> SOURCE = List.of(
+            "The ministry said on Wednesday that primary schools in Kabul will reopen next week.",
+            "Officials said thousands of new books had been delivered to district offices.");
+
+    @Test
+    void aGoodTranslationPasses() {
+        assertEquals(List.of(), checks.check(SOURCE, List.of(
+                "El ministerio dijo el miércoles que las escuelas primarias de Kabul volverán a abrir la próxima semana.",
+                "Los funcionarios dijeron que miles de libros nuevos habían sido entregados a las oficinas de distrito."),
+                "es"));
+    }
+
+    @Test
+    void outputInTheWrongLanguageIsFlagged() {
+        List<String> flags = checks.check(SOURCE, List.of(
+                "Le ministère a déclaré mercredi que les écoles primaires de Kaboul rouvriront la semaine prochaine.",
+                "Les responsables ont déclaré que des milliers de livres avaient été livrés aux bureaux de district."),
+                "es");
+        assertTrue(flags.contains("output language detected as fr, expected es"), flags.toString());
+    }
+
+    @Test
+    void untranslatedAndTruncatedOutputIsFlagged() {
+        assertTrue(checks.check(SOURCE, SOURCE, "es").stream().anyMatch(f -> f.contains("came back untranslated")));
+        assertTrue(checks.check(SOURCE, List.of("El ministerio.", "Libros."), "es").stream()
+                .anyMatch(f -> f.startsWith("length ratio")));
+    }
+}
