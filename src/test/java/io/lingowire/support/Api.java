@@ -41,6 +41,31 @@ public final class Api {
         throw new AssertionError("the service did not become ready within 60 s");
     }
 
+    /** Polls a translation until {@code done} holds (at most 30 s). */
+    public static io.restassured.path.json.JsonPath awaitTranslation(String articleId, String lang,
+            java.util.function.Predicate<io.restassured.path.json.JsonPath> done) {
+        for (int i = 0; i < 120; i++) {
+            io.restassured.path.json.JsonPath t = asAdmin().get("/api/v1/articles/" + articleId + "/translations/" + lang)
+                    .then().statusCode(200).extract().jsonPath();
+            if (done.test(t)) {
+                return t;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("translation " + lang + " of " + articleId + " did not finish within 30 s");
+    }
+
+    /** Polls a translation until it is no longer queued or translating. */
+    public static io.restassured.path.json.JsonPath awaitTranslation(String articleId, String lang) {
+        return awaitTranslation(articleId, lang,
+                t -> !t.getString("status").equals("queued") && !t.getString("status").equals("translating"));
+    }
+
     public static byte[] fixture(String path) {
         try (InputStream in = Api.class.getResourceAsStream("/fixtures/" + path)) {
             if (in == null) {

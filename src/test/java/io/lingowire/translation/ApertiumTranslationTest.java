@@ -40,18 +40,6 @@ class ApertiumTranslationTest {
                 .then().statusCode(201).extract().path("id");
     }
 
-    private static JsonPath awaitTranslation(String id, String lang) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            JsonPath t = Api.asAdmin().get("/api/v1/articles/" + id + "/translations/" + lang).then().statusCode(200)
-                    .extract().jsonPath();
-            String status = t.getString("status");
-            if (!status.equals("queued") && !status.equals("translating")) {
-                return t;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("translation did not finish");
-    }
 
     @Test
     void articleIsTranslatedByTheRealEngineWithProtectedSpansIntact() throws Exception {
@@ -60,7 +48,7 @@ class ApertiumTranslationTest {
                 .post("/api/v1/articles/" + id + "/translations").then().statusCode(202)
                 .body("translations.language", hasItem("es"))
                 .body("translations.status", hasItem("queued"));
-        JsonPath es = awaitTranslation(id, "es");
+        JsonPath es = Api.awaitTranslation(id, "es");
         assertEquals("translated", es.getString("status"), es.prettify());
         assertEquals("apertium", es.getString("provider"));
         assertEquals("apertium/eng-spa", es.getString("model"));
@@ -69,7 +57,7 @@ class ApertiumTranslationTest {
         assertTrue(body.contains("autobús") || body.contains("autobuses"), body);
         assertTrue(body.contains("12") && body.contains("$1.5") && body.contains("https://example.org/buses"), body);
         assertTrue(es.getString("title").toLowerCase().contains("kabul"), es.getString("title"));
-        JsonPath ca = awaitTranslation(id, "ca");
+        JsonPath ca = Api.awaitTranslation(id, "ca");
         assertEquals("apertium/eng-cat", ca.getString("model"));
         Api.asAdmin().get("/api/v1/articles/" + id).then()
                 .body("translations.find { it.language == 'es' }.status", equalTo("translated"));
@@ -80,7 +68,7 @@ class ApertiumTranslationTest {
         String id = ingestStory();
         Api.asAdmin().contentType("application/json").body("{\"targets\":[\"es\"]}")
                 .post("/api/v1/articles/" + id + "/translations").then().statusCode(202);
-        awaitTranslation(id, "es");
+        Api.awaitTranslation(id, "es");
         TranslationService.Outcome again = service.translate(id, "es");
         assertEquals(again.segments(), again.memoryHits(), "every segment from memory");
         assertEquals(0, again.providerSegments(), "no segment sent to the engine");

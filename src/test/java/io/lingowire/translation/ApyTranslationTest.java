@@ -41,15 +41,7 @@ class ApyTranslationTest {
                 .then().statusCode(201).extract().path("id");
         Api.asAdmin().contentType("application/json").body("{\"targets\":[\"" + target + "\"]}")
                 .post("/api/v1/articles/" + id + "/translations").then().statusCode(202);
-        for (int i = 0; i < 120; i++) {
-            JsonPath t = Api.asAdmin().get("/api/v1/articles/" + id + "/translations/" + target).then()
-                    .extract().jsonPath();
-            if (!t.getString("status").equals("queued") && !t.getString("status").equals("translating")) {
-                return t;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("translation did not finish");
+        return Api.awaitTranslation(id, target);
     }
 
     @Test

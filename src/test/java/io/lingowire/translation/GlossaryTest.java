@@ -32,14 +32,7 @@ class GlossaryTest {
                 .post("/api/v1/articles").then().statusCode(201).extract().path("id");
         Api.asAdmin().contentType("application/json").body("{\"targets\":[\"es\"]}")
                 .post("/api/v1/articles/" + id + "/translations").then().statusCode(202);
-        JsonPath es = null;
-        for (int i = 0; i < 120; i++) {
-            es = Api.asAdmin().get("/api/v1/articles/" + id + "/translations/es").then().extract().jsonPath();
-            if (es.getString("status").equals("translated") || es.getString("status").equals("review")) {
-                break;
-            }
-            Thread.sleep(250);
-        }
+        JsonPath es = Api.awaitTranslation(id, "es");
         String text = es.getString("blocks[0].text");
         assertTrue(text.contains("Hamás") && text.contains("Salang"), text);
 

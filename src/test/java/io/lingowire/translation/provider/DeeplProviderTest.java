@@ -34,14 +34,7 @@ class DeeplProviderTest {
                 .post("/api/v1/articles").then().statusCode(201).extract().path("id");
         Api.asAdmin().contentType("application/json").body("{\"targets\":[\"es\"]}")
                 .post("/api/v1/articles/" + id + "/translations").then().statusCode(202);
-        for (int i = 0; i < 120; i++) {
-            JsonPath t = Api.asAdmin().get("/api/v1/articles/" + id + "/translations/es").then().extract().jsonPath();
-            if (!t.getString("status").equals("queued") && !t.getString("status").equals("translating")) {
-                return t;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("translation did not finish");
+        return Api.awaitTranslation(id, "es");
     }
 
     private static String deeplAnswer(String... texts) {
@@ -124,17 +117,10 @@ class DeeplProviderTest {
                 "only the changed sentence went to DeepL");
     }
 
-    private static JsonPath awaitVersion(String id, int version) throws InterruptedException {
-        for (int i = 0; i < 120; i++) {
-            JsonPath t = Api.asAdmin().get("/api/v1/articles/" + id + "/translations/es").then().extract().jsonPath();
-            // the stub's "ES <English>" output is rightly flagged (wrong output language), so review counts as done
-            if (t.getInt("sourceVersion") == version
-                    && (t.getString("status").equals("translated") || t.getString("status").equals("review"))) {
-                return t;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("translation of version " + version + " did not finish");
+    private static JsonPath awaitVersion(String id, int version) {
+        // the stub's "ES <English>" output is rightly flagged (wrong output language), so review counts as done
+        return Api.awaitTranslation(id, "es", t -> t.getInt("sourceVersion") == version
+                && (t.getString("status").equals("translated") || t.getString("status").equals("review")));
     }
 
     @Test
