@@ -139,7 +139,9 @@ public class FeedPoller {
             Thread.currentThread().interrupt();
             return finish(name, source, "interrupted", "the poll was interrupted", null, 0, 0, 0);
         } catch (Exception e) {
-            return finish(name, source, "error", e.getClass().getSimpleName() + ": " + e.getMessage(), null, 0, 0, 0);
+            // the message is shown through the API: say what failed, never which class failed
+            return finish(name, source, "error", "fetching the feed failed" + (e.getMessage() == null ? ""
+                    : ": " + e.getMessage()), null, 0, 0, 0);
         }
     }
 
