@@ -99,9 +99,7 @@ public class TranslationService {
             t.priority = high ? "high" : "normal";
             t.updatedAt = Instant.now();
             t.persist();
-            queue.enqueue(JobQueue.NewJob.of(JOB_KIND, articleId + " " + language)
-                    .dedupe(JOB_KIND + ":" + articleId + ":" + language + ":" + article.currentVersion)
-                    .priority(high ? 10 : 100));
+            enqueue(articleId, language, article.currentVersion, high);
             out.add(t);
         }
         return out;
@@ -117,10 +115,15 @@ public class TranslationService {
             t.status = Translation.Status.stale;
             t.updatedAt = Instant.now();
             events.append(Event.TRANSLATION_STALE, revision.articleId(), revision.version(), t.language);
-            queue.enqueue(JobQueue.NewJob.of(JOB_KIND, revision.articleId() + " " + t.language)
-                    .dedupe(JOB_KIND + ":" + revision.articleId() + ":" + t.language + ":" + revision.version())
-                    .priority("high".equals(t.priority) ? 10 : 100));
+            enqueue(revision.articleId(), t.language, revision.version(), "high".equals(t.priority));
         }
+    }
+
+    /** One job per article, language and source version: asking twice while it is pending is asking once. */
+    private void enqueue(String articleId, String language, int version, boolean high) {
+        queue.enqueue(JobQueue.NewJob.of(JOB_KIND, articleId + " " + language)
+                .dedupe(JOB_KIND + ":" + articleId + ":" + language + ":" + version)
+                .priority(high ? 10 : 100));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -152,7 +155,7 @@ public class TranslationService {
         LanguagePair pair = new LanguagePair(LanguageDetector.primary(revision.language), LanguageDetector.primary(language));
         List<TranslationProvider> chain = providers.chain(pair);
         if (chain.isEmpty()) {
-            fail(articleId, language, "No configured provider translates " + pair);
+            markFailed(articleId, language, "No configured provider translates " + pair);
             return new Outcome(0, 0, 0);
         }
         ProviderException last = null;
@@ -286,17 +289,13 @@ public class TranslationService {
         return new Outcome(bySentence.size(), hits, missing.size());
     }
 
-    private void fail(String articleId, String language, String error) {
+    /** Marks a translation failed: its job's last attempt failed, or no attempt can succeed. */
+    public void markFailed(String articleId, String language, String error) {
         QuarkusTransaction.requiringNew().run(() -> Translation.find(articleId, language).ifPresent(t -> {
             t.status = Translation.Status.failed;
             t.error = error;
             t.updatedAt = Instant.now();
         }));
-    }
-
-    /** Marks a translation failed: its job's last attempt failed, or no attempt can succeed. */
-    public void markFailed(String articleId, String language, String error) {
-        fail(articleId, language, error);
     }
 
     private record Unit(int block, int part, String text, List<Segmenter.Sentence> sentences) {

@@ -33,6 +33,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 
 @Path("/api/v1/articles")
@@ -139,8 +141,8 @@ public class ArticleResource {
                         + "\"; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "sandbox")
-                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(
-                        java.util.HexFormat.of().parseHex(original.sha256())))
+                .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(
+                        HexFormat.of().parseHex(original.sha256())))
                 .build();
     }
 

@@ -43,6 +43,8 @@ public final class AttributionParser {
             "Kyodo", "Yonhap", "Europa Press", "PTI", "IRNA", "WAFA", "Al Jazeera", "BBC", "CNN", "Tolo News",
             "TOLOnews", "Pajhwok", "Khaama Press", "رويترز", "رویترز", "فرانس برس", "خبرگزاری فرانسه",
             "أسوشيتد برس", "آسوشیتدپرس");
+    private static final List<Pattern> AGENCY_PATTERNS = AGENCIES.stream()
+            .map(a -> Pattern.compile("(?<![\\p{L}])" + Pattern.quote(a) + "(?![\\p{L}])")).toList();
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?؟۔]\\s");
     private static final List<Locale> MONTH_LOCALES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"),
             Locale.FRENCH, Locale.forLanguageTag("ca"), Locale.forLanguageTag("pt"), Locale.ITALIAN, Locale.GERMAN);
@@ -91,9 +93,10 @@ public final class AttributionParser {
     private static List<SourceRef> withCited(List<SourceRef> chain, String text) {
         Matcher end = SENTENCE_END.matcher(text);
         String sentence = end.find() ? text.substring(0, end.start() + 1) : text;
-        for (String agency : AGENCIES) {
-            Matcher m = Pattern.compile("(?<![\\p{L}])" + Pattern.quote(agency) + "(?![\\p{L}])").matcher(sentence);
-            if (m.find() && chain.stream().noneMatch(s -> s.name().equalsIgnoreCase(agency))) {
+        for (int i = 0; i < AGENCIES.size(); i++) {
+            String agency = AGENCIES.get(i);
+            if (AGENCY_PATTERNS.get(i).matcher(sentence).find()
+                    && chain.stream().noneMatch(s -> s.name().equalsIgnoreCase(agency))) {
                 chain.add(new SourceRef(agency, SourceRef.CITED));
                 break;
             }

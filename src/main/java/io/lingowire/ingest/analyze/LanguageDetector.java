@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Language identification restricted to the configured languages. Latin, Cyrillic and other scripts go to Lingua;
@@ -46,6 +47,7 @@ public class LanguageDetector {
 
     private final Set<String> configured;
     private final com.github.pemistahl.lingua.api.LanguageDetector lingua;
+    private final CountDownLatch loaded = new CountDownLatch(1);
 
     LanguageDetector(IngestConfig config) {
         this.configured = Set.copyOf(config.languages().stream().map(LanguageDetector::primary).toList());
@@ -66,8 +68,6 @@ public class LanguageDetector {
         warmUp.setDaemon(true);
         warmUp.start();
     }
-
-    private final java.util.concurrent.CountDownLatch loaded = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * Scoring texts against every candidate language makes Lingua load the models: short texts use the uni- to

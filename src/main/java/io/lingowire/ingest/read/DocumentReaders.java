@@ -14,7 +14,7 @@ public final class DocumentReaders {
     private final NitfReader nitf = new NitfReader();
     private final NewsMlG2Reader newsMl = new NewsMlG2Reader(nitf, text);
     private final NinjsReader ninjs = new NinjsReader(html, text);
-    private final FeedReader feeds = new FeedReader(html);
+    private final FeedReader feeds = new FeedReader(html, text);
     private final TikaReader tika = new TikaReader();
 
     public List<ExtractedItem> read(byte[] bytes, Format.Detected detected, Limits limits) {

@@ -19,9 +19,11 @@ public final class FeedReader {
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
 
     private final HtmlReader html;
+    private final TextReader text;
 
-    public FeedReader(HtmlReader html) {
+    public FeedReader(HtmlReader html, TextReader text) {
         this.html = html;
+        this.text = text;
     }
 
     public List<ExtractedItem> read(Element root, Limits limits) {
@@ -96,7 +98,7 @@ public final class FeedReader {
         if ("html".equals(type)) {
             return html.readFragment(content.getTextContent(), limits);
         }
-        return new TextReader().blocks(content.getTextContent());
+        return text.blocks(content.getTextContent());
     }
 
     private static String rawText(Element element) {

@@ -6,12 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The configured providers, found by name among the provider beans; a name that no provider answers to stops the
@@ -23,7 +28,7 @@ public class Providers {
 
     private final Map<String, TranslationProvider> configured = new LinkedHashMap<>();
     /** Providers that asked us to wait (Retry-After) or whose quota is spent, and until when. */
-    private final Map<String, java.time.Instant> resting = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Instant> resting = new ConcurrentHashMap<>();
 
     Providers(@Any Instance<TranslationProvider> all, TranslationConfig config) {
         Map<String, TranslationProvider> byName = new LinkedHashMap<>();
@@ -42,9 +47,9 @@ public class Providers {
     /** The providers that translate a pair, in configured order, leaving out those resting. */
     public List<TranslationProvider> chain(LanguagePair pair) {
         List<TranslationProvider> chain = new ArrayList<>();
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         for (TranslationProvider provider : configured.values()) {
-            java.time.Instant until = resting.get(provider.name());
+            Instant until = resting.get(provider.name());
             if (until != null && until.isAfter(now)) {
                 continue;
             }
@@ -60,11 +65,11 @@ public class Providers {
      * quota is spent (until the first day of next month, UTC, when quotas reset).
      */
     public void rest(TranslationProvider provider, ProviderException e) {
-        java.time.Instant until = switch (e.kind) {
-            case RATE_LIMITED -> java.time.Instant.now().plus(e.retryAfter != null ? e.retryAfter
-                    : java.time.Duration.ofSeconds(30));
-            case QUOTA_EXHAUSTED -> java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1)
-                    .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant until = switch (e.kind) {
+            case RATE_LIMITED -> Instant.now().plus(e.retryAfter != null ? e.retryAfter
+                    : Duration.ofSeconds(30));
+            case QUOTA_EXHAUSTED -> LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1)
+                    .atStartOfDay(ZoneOffset.UTC).toInstant();
             default -> null;
         };
         if (until != null) {
@@ -73,8 +78,8 @@ public class Providers {
     }
 
     /** Until when a provider rests, if it does. */
-    public Optional<java.time.Instant> restingUntil(String name) {
-        return Optional.ofNullable(resting.get(name)).filter(t -> t.isAfter(java.time.Instant.now()));
+    public Optional<Instant> restingUntil(String name) {
+        return Optional.ofNullable(resting.get(name)).filter(t -> t.isAfter(Instant.now()));
     }
 
     public Optional<TranslationProvider> byName(String name) {
