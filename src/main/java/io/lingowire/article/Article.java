@@ -50,6 +50,10 @@ public class Article extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** Why the article was killed, when it was; shown to partners with the cancellation. */
+    @Column(name = "kill_reason")
+    public String killReason;
+
     public static Optional<Article> findByGuid(String guid) {
         return find("guid", guid).firstResultOptional();
     }

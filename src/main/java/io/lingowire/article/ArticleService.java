@@ -82,7 +82,7 @@ public class ArticleService {
             revision.persist();
             // a concurrent insert of the same guid fails here, inside the transaction, where the caller can retry
             article.flush();
-            events.append(eventType(revision.pubStatus, false), article.id, 1, revision.language);
+            events.append(eventType(revision.pubStatus, false), article.id, 1, revision.language, revision.embargoUntil);
             return new Stored(article, revision, Outcome.CREATED);
         }
         Article article = existing.get();
@@ -95,7 +95,7 @@ public class ArticleService {
         ArticleRevision revision = revision(article, version, draft, original, user);
         revision.persist();
         article.mirror(revision);
-        events.append(eventType(revision.pubStatus, true), article.id, version, revision.language);
+        events.append(eventType(revision.pubStatus, true), article.id, version, revision.language, revision.embargoUntil);
         revised.fire(new ArticleRevised(article.id, version));
         return new Stored(article, revision, Outcome.REVISED);
     }

@@ -42,6 +42,18 @@ public class Event extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** The article's embargo when the event was written: an event written before its embargo ended is held back. */
+    @Column(name = "embargo_until")
+    public Instant embargoUntil;
+
+    /** For {@code translation.published}: an editor approved this language version (else it is machine output). */
+    public boolean approved;
+
+    /** Written while the article was under embargo: only partners taking embargoed copy may see it. */
+    public boolean underEmbargo() {
+        return embargoUntil != null && embargoUntil.isAfter(createdAt);
+    }
+
     public static List<Event> forArticle(String articleId) {
         return list("articleId = ?1 order by seq", articleId);
     }

@@ -70,11 +70,31 @@ public class Translation extends PanacheEntityBase {
 
     public String error;
 
+    /** The source version of the text partners were last given (0: never published). */
+    @Column(name = "published_version")
+    public int publishedVersion;
+
+    /** The editor who approved the current text, when one did; cleared by new machine output. */
+    @Column(name = "approved_by")
+    public String approvedBy;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * Whether partners may be given this text: it was published and is not waiting for review. Partners that take
+     * only approved translations also need {@link #approvedBy}.
+     */
+    public boolean publishable(boolean approvedOnly) {
+        return publishedVersion > 0 && status != Status.review && status != Status.failed
+                && (!approvedOnly || approvedBy != null);
+    }
 
     public static Optional<Translation> find(String articleId, String language) {
         return find("articleId = ?1 and language = ?2", articleId, language).firstResultOptional();

@@ -111,10 +111,12 @@ public class TranslationService {
      * only what changed goes to a provider.
      */
     void onRevised(@jakarta.enterprise.event.Observes ArticleRevised revision) {
+        Article article = Article.findById(revision.articleId());
         for (Translation t : Translation.forArticle(revision.articleId())) {
             t.status = Translation.Status.stale;
             t.updatedAt = Instant.now();
-            events.append(Event.TRANSLATION_STALE, revision.articleId(), revision.version(), t.language);
+            events.append(Event.TRANSLATION_STALE, revision.articleId(), revision.version(), t.language,
+                    article.embargoUntil);
             enqueue(revision.articleId(), t.language, revision.version(), "high".equals(t.priority));
         }
     }
@@ -284,9 +286,44 @@ public class TranslationService {
             t.charactersSent = sent;
             t.error = null;
             t.status = flags.isEmpty() ? Translation.Status.translated : Translation.Status.review;
+            t.approvedBy = null;
+            t.approvedAt = null;
             t.updatedAt = Instant.now();
+            if (t.status == Translation.Status.translated) {
+                publish(t, revision.article, false);
+            }
         });
         return new Outcome(bySentence.size(), hits, missing.size());
+    }
+
+    /**
+     * An editor approves a language version: it is published (again) as approved, which is what partners that take
+     * only approved translations wait for. Only a translation of the current revision can be approved.
+     */
+    @Transactional
+    public Translation approve(String articleId, String language, String editor) {
+        Translation t = get(articleId, language);
+        Article article = t.articleId == null ? null : Article.findById(t.articleId);
+        if (t.blocks == null || (t.status != Translation.Status.translated && t.status != Translation.Status.review)) {
+            throw ApiProblem.conflict("not-ready", "The " + t.language + " translation is " + t.status
+                    + "; only a finished translation can be approved");
+        }
+        if (t.sourceVersion != article.currentVersion) {
+            throw ApiProblem.conflict("stale", "The translation is of version " + t.sourceVersion
+                    + " but the article is at version " + article.currentVersion);
+        }
+        t.status = Translation.Status.translated;
+        t.approvedBy = editor;
+        t.approvedAt = Instant.now();
+        t.updatedAt = t.approvedAt;
+        publish(t, article, true);
+        return t;
+    }
+
+    private void publish(Translation t, Article article, boolean approved) {
+        t.publishedVersion = t.sourceVersion;
+        events.append(Event.TRANSLATION_PUBLISHED, t.articleId, t.sourceVersion, t.language, article.embargoUntil,
+                approved);
     }
 
     /** Marks a translation failed: its job's last attempt failed, or no attempt can succeed. */

@@ -37,6 +37,14 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(404, "not-found", "Not found", what + " " + id + " does not exist");
     }
 
+    public static ApiProblem forbidden(String type, String detail) {
+        return new ApiProblem(403, type, "Forbidden", detail);
+    }
+
+    public static ApiProblem conflict(String type, String detail) {
+        return new ApiProblem(409, type, "Conflict", detail);
+    }
+
     public static ApiProblem tooLarge(String detail) {
         return new ApiProblem(413, "payload-too-large", "Payload too large", detail);
     }

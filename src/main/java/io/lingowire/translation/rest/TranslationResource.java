@@ -11,7 +11,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -35,11 +37,12 @@ public class TranslationResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(String language, String status, int sourceVersion, String priority, String provider,
                        String model, String title, List<Block> blocks, List<String> flags, int segments,
-                       int memoryHits, long charactersSent, String error, Instant updatedAt) {
+                       int memoryHits, long charactersSent, String error, int publishedVersion, String approvedBy,
+                       Instant approvedAt, Instant updatedAt) {
         static View of(Translation t, boolean full) {
             return new View(t.language, t.status.name(), t.sourceVersion, t.priority, t.provider, t.model,
                     full ? t.title : null, full ? t.blocks : null, t.flags, t.segments, t.memoryHits,
-                    t.charactersSent, t.error, t.updatedAt);
+                    t.charactersSent, t.error, t.publishedVersion, t.approvedBy, t.approvedAt, t.updatedAt);
         }
     }
 
@@ -65,5 +68,12 @@ public class TranslationResource {
     @Path("{lang}")
     public View get(@RestPath String id, @RestPath String lang) {
         return View.of(translations.get(id, lang), true);
+    }
+
+    /** Approves the language version and publishes it to partners (also to those that take only approved ones). */
+    @POST
+    @Path("{lang}/approve")
+    public View approve(@RestPath String id, @RestPath String lang, @Context SecurityContext security) {
+        return View.of(translations.approve(id, lang, security.getUserPrincipal().getName()), true);
     }
 }

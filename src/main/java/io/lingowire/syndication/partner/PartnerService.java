@@ -1,0 +1,160 @@
+package io.lingowire.syndication.partner;
+
+import io.lingowire.common.Hashing;
+import io.lingowire.common.Ids;
+import io.lingowire.common.error.ApiProblem;
+import io.lingowire.ingest.analyze.LanguageDetector;
+import io.lingowire.syndication.format.Format;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Partners and their API keys. A key leaves the server once, when it is made; only its SHA-256 is stored. Rotation
+ * adds a key and leaves the old one valid until it is revoked, so a partner can switch without a gap.
+ */
+@ApplicationScoped
+@Transactional
+public class PartnerService {
+
+    public static final String KEY_PREFIX = "lwp_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What an admin sends to create or change a partner; absent fields keep their value (or the default). */
+    public record PartnerRequest(String name, List<String> languages, List<String> sources, List<String> formats,
+                                 Boolean autoApprove, Boolean preEmbargo, Integer rateLimit) {
+    }
+
+    /** A partner with the clear key that was just made for it. */
+    public record WithKey(Partner partner, PartnerKey key, String apiKey) {
+    }
+
+    public WithKey create(PartnerRequest request) {
+        if (request == null || request.name() == null || request.name().isBlank()) {
+            throw ApiProblem.badRequest("missing-name", "A partner needs a 'name'");
+        }
+        Partner partner = new Partner();
+        partner.id = Ids.newId();
+        partner.autoApprove = true;
+        partner.rateLimit = 600;
+        partner.sources = List.of();
+        partner.formats = List.of();
+        partner.createdAt = Instant.now();
+        apply(partner, request);
+        if (partner.languages == null || partner.languages.isEmpty()) {
+            throw ApiProblem.badRequest("missing-languages", "A partner needs at least one entitled language in 'languages'");
+        }
+        partner.persist();
+        return issueKey(partner);
+    }
+
+    public Partner update(String id, PartnerRequest request) {
+        Partner partner = get(id);
+        apply(partner, request);
+        return partner;
+    }
+
+    public void delete(String id) {
+        Partner partner = get(id);
+        PartnerKey.delete("partnerId", id);
+        partner.delete();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Partner get(String id) {
+        return Optional.ofNullable(Partner.<Partner>findById(id)).orElseThrow(() -> ApiProblem.notFound("Partner", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Partner> list() {
+        return Partner.list("order by name");
+    }
+
+    /** A new key beside the existing ones. */
+    public WithKey rotate(String id) {
+        return issueKey(get(id));
+    }
+
+    public PartnerKey revoke(String partnerId, String keyId) {
+        PartnerKey key = PartnerKey.<PartnerKey>find("id = ?1 and partnerId = ?2", keyId, partnerId).firstResultOptional()
+                .orElseThrow(() -> ApiProblem.notFound("Key", keyId));
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now();
+        }
+        return key;
+    }
+
+    /** The partner a live key belongs to. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Partner> resolve(String apiKey) {
+        if (apiKey == null || !apiKey.startsWith(KEY_PREFIX)) {
+            return Optional.empty();
+        }
+        return PartnerKey.<PartnerKey>find("keyHash", Hashing.sha256Hex(apiKey)).firstResultOptional()
+                .filter(k -> k.revokedAt == null)
+                .map(k -> Partner.<Partner>findById(k.partnerId));
+    }
+
+    private WithKey issueKey(Partner partner) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String clear = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        PartnerKey key = new PartnerKey();
+        key.id = Ids.newId();
+        key.partnerId = partner.id;
+        key.keyHash = Hashing.sha256Hex(clear);
+        key.hint = clear.substring(0, 8) + "…";
+        key.createdAt = Instant.now();
+        key.persist();
+        return new WithKey(partner, key, clear);
+    }
+
+    private static void apply(Partner partner, PartnerRequest r) {
+        if (r == null) {
+            throw ApiProblem.badRequest("missing-body", "Send the partner as JSON");
+        }
+        if (r.name() != null) {
+            if (r.name().isBlank() || r.name().length() > 200) {
+                throw ApiProblem.badRequest("invalid-name", "'name' must be 1 to 200 characters");
+            }
+            partner.name = r.name().strip();
+        }
+        if (r.languages() != null) {
+            LinkedHashSet<String> tags = new LinkedHashSet<>();
+            for (String language : r.languages()) {
+                String tag = language == null ? "und" : LanguageDetector.canonical(language);
+                if (tag.equals("und")) {
+                    throw ApiProblem.badRequest("invalid-language", "'" + language + "' is not a BCP47 language tag");
+                }
+                tags.add(tag);
+            }
+            partner.languages = new ArrayList<>(tags);
+        }
+        if (r.sources() != null) {
+            partner.sources = r.sources().stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();
+        }
+        if (r.formats() != null) {
+            partner.formats = r.formats().stream().map(f -> Format.byName(f).id).distinct().toList();
+        }
+        if (r.autoApprove() != null) {
+            partner.autoApprove = r.autoApprove();
+        }
+        if (r.preEmbargo() != null) {
+            partner.preEmbargo = r.preEmbargo();
+        }
+        if (r.rateLimit() != null) {
+            if (r.rateLimit() < 1 || r.rateLimit() > 1_000_000) {
+                throw ApiProblem.badRequest("invalid-rate-limit", "'rateLimit' is requests per minute, 1 to 1000000");
+            }
+            partner.rateLimit = r.rateLimit();
+        }
+        partner.updatedAt = Instant.now();
+    }
+}
