@@ -5,6 +5,7 @@ import io.lingowire.article.ArticleService;
 import io.lingowire.common.Hashing;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.ingest.analyze.ArticleAnalyzer;
+import io.lingowire.ingest.analyze.LanguageDetector;
 import io.lingowire.ingest.read.DocumentReaders;
 import io.lingowire.ingest.read.ExtractedItem;
 import io.lingowire.ingest.read.Format;
@@ -30,9 +31,11 @@ public class IngestService {
     private final ParseRunner runner;
     private final IngestConfig config;
     private final MeterRegistry metrics;
+    private final jakarta.enterprise.event.Event<Ingested> ingested;
 
     IngestService(ArticleAnalyzer analyzer, ArticleService articles, ParseRunner runner, IngestConfig config,
-                  MeterRegistry metrics) {
+                  MeterRegistry metrics, jakarta.enterprise.event.Event<Ingested> ingested) {
+        this.ingested = ingested;
         this.analyzer = analyzer;
         this.articles = articles;
         this.runner = runner;
@@ -50,6 +53,13 @@ public class IngestService {
         if (bytes.length > max) {
             throw ApiProblem.tooLarge("The document is " + bytes.length + " bytes; the limit is " + max + " bytes");
         }
+        if (request.targets() != null) {
+            for (String target : request.targets()) {
+                if (LanguageDetector.canonical(target).equals("und")) {
+                    throw ApiProblem.badRequest("invalid-language", "'" + target + "' in 'targets' is not a BCP47 tag");
+                }
+            }
+        }
         String filename = Filenames.sanitize(request.filename());
         Extraction extraction = runner.run(() -> extract(bytes, request, filename));
         ArticleService.Original original = new ArticleService.Original(bytes, Hashing.sha256Hex(bytes),
@@ -63,6 +73,7 @@ public class IngestService {
         }
         metrics.counter("lingowire.ingest.documents", "format", extraction.detected().format().name().toLowerCase())
                 .increment();
+        ingested.fire(new Ingested(stored, request.targets(), request.priority()));
         return stored;
     }
 

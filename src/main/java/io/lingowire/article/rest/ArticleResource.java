@@ -6,6 +6,7 @@ import io.lingowire.common.error.ApiProblem;
 import io.lingowire.ingest.IngestRequest;
 import io.lingowire.ingest.IngestService;
 import io.lingowire.security.Role;
+import io.lingowire.syndication.lifecycle.Lifecycle;
 import io.lingowire.translation.TranslationService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -45,8 +46,11 @@ public class ArticleResource {
     private final IngestService ingest;
     private final ArticleService articles;
     private final TranslationService translations;
+    private final Lifecycle lifecycle;
 
-    ArticleResource(IngestService ingest, ArticleService articles, TranslationService translations) {
+    ArticleResource(IngestService ingest, ArticleService articles, TranslationService translations,
+                    Lifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.ingest = ingest;
         this.articles = articles;
         this.translations = translations;
@@ -113,6 +117,18 @@ public class ArticleResource {
         }
         ArticleService.Page page = articles.list(new ArticleService.Filter(language, source, pubStatus, q), cursor, size);
         return new ArticleView.Page(page.items().stream().map(ArticleView.Summary::of).toList(), page.next());
+    }
+
+    public record KillRequest(String reason) {
+    }
+
+    /** Kills the article: every language version is canceled in every feed and partners are told. */
+    @POST
+    @Path("{id}/kill")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ArticleView kill(@RestPath String id, KillRequest request) {
+        lifecycle.kill(id, request == null ? null : request.reason());
+        return get(id, null);
     }
 
     @GET

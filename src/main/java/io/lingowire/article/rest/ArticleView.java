@@ -62,7 +62,9 @@ public record ArticleView(
                         : new Dateline(r.datelinePlace, r.datelineDate, r.datelineText),
                 new Source(r.sourceName, r.sourceChain),
                 r.language, r.languageConfidence, r.detectedLanguage, r.declaredLanguage,
-                r.publishedAt, r.embargoUntil, r.pubStatus.name(), r.keywords, r.blocks, r.contentHash,
+                r.publishedAt, r.embargoUntil,
+                // a kill cancels the article as it stands, without a revision of its own
+                (r.version == article.currentVersion ? article.pubStatus : r.pubStatus).name(), r.keywords, r.blocks, r.contentHash,
                 o == null ? null : new Original(o.mediaType, o.filename, o.size, o.sha256),
                 List.of(), article.createdAt, r.createdAt, ingestOutcome);
     }

@@ -14,6 +14,8 @@ public class ApiProblem extends RuntimeException {
     private final int status;
     private final String type;
     private final String title;
+    /** Seconds the client should wait before trying again (429, 503), sent as {@code Retry-After}. */
+    private Long retryAfter;
 
     public ApiProblem(int status, String type, String title, String detail) {
         super(detail);
@@ -45,6 +47,12 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(409, type, "Conflict", detail);
     }
 
+    public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+        ApiProblem problem = new ApiProblem(429, "rate-limited", "Too many requests", detail);
+        problem.retryAfter = retryAfterSeconds;
+        return problem;
+    }
+
     public static ApiProblem tooLarge(String detail) {
         return new ApiProblem(413, "payload-too-large", "Payload too large", detail);
     }
@@ -71,5 +79,9 @@ public class ApiProblem extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    public Long retryAfter() {
+        return retryAfter;
     }
 }

@@ -47,6 +47,11 @@ public class JobQueue {
         public NewJob attempts(int value) {
             return new NewJob(kind, payload, dedupeKey, priority, value, runAt);
         }
+
+        /** Not before this time (an embargo, a scheduled publication). */
+        public NewJob at(Instant when) {
+            return new NewJob(kind, payload, dedupeKey, priority, maxAttempts, when);
+        }
     }
 
     /** Adds a job, or returns the pending one with the same dedupe key. */

@@ -91,14 +91,14 @@ public final class Audience {
         if (tag == null) {
             return false;
         }
-        String lower = LanguageDetector.canonical(tag).toLowerCase(Locale.ROOT);
-        for (String range : partner.languages) {
-            String r = range.toLowerCase(Locale.ROOT);
-            if (r.equals("*") || lower.equals(r) || lower.startsWith(r + "-")) {
-                return true;
-            }
-        }
-        return false;
+        return partner.languages.stream().anyMatch(range -> matches(range, tag));
+    }
+
+    /** Whether a BCP47 basic range ({@code es}, {@code *}) covers a tag ({@code es-419}). */
+    public static boolean matches(String range, String tag) {
+        String r = range.toLowerCase(Locale.ROOT);
+        String t = LanguageDetector.canonical(tag).toLowerCase(Locale.ROOT);
+        return r.equals("*") || t.equals(r) || t.startsWith(r + "-");
     }
 
     /** Entitled sources name the ingest source, the originator or the distributor; none listed means all. */

@@ -26,7 +26,6 @@ import java.util.List;
 /** Partners, their entitlements and their API keys (admin only). A clear key appears once, in the answer that made it. */
 @Path("/api/v1/partners")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN)
 public class PartnerResource {
 
@@ -66,6 +65,7 @@ public class PartnerResource {
 
     /** Creates a partner; the answer holds its first API key, which is not shown again. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(PartnerRequest request) {
         PartnerService.WithKey created = partners.create(request);
         return Response.created(URI.create("/api/v1/partners/" + created.partner().id))
@@ -80,6 +80,7 @@ public class PartnerResource {
 
     @PUT
     @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public PartnerView update(@RestPath String id, PartnerRequest request) {
         return PartnerView.of(partners.update(id, request), null);
     }

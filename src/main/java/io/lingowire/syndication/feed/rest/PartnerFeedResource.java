@@ -1,0 +1,134 @@
+package io.lingowire.syndication.feed.rest;
+
+import io.lingowire.common.Hashing;
+import io.lingowire.common.error.ApiProblem;
+import io.lingowire.security.Role;
+import io.lingowire.syndication.SyndicationConfig;
+import io.lingowire.syndication.feed.FeedService;
+import io.lingowire.syndication.format.FeedPage;
+import io.lingowire.syndication.format.Format;
+import io.lingowire.syndication.format.FormatWriter;
+import io.lingowire.syndication.partner.Partner;
+import io.lingowire.syndication.partner.PartnerService;
+import io.lingowire.syndication.partner.RateLimiter;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.jboss.resteasy.reactive.RestHeader;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The partner pull API: the feed (cursor, long-poll, language selection) and single items, in ninjs, RSS, Atom,
+ * NewsML-G2 or NITF, each answer with a strong {@code ETag} so that {@code If-None-Match} gets a 304.
+ */
+@Path("/partner/v1")
+@RolesAllowed(Role.PARTNER)
+public class PartnerFeedResource {
+
+    private final FeedService feed;
+    private final PartnerService partners;
+    private final RateLimiter limiter;
+    private final SyndicationConfig config;
+    private final Map<Format, FormatWriter> writers = new EnumMap<>(Format.class);
+
+    PartnerFeedResource(FeedService feed, PartnerService partners, RateLimiter limiter, SyndicationConfig config,
+                        Instance<FormatWriter> all) {
+        this.feed = feed;
+        this.partners = partners;
+        this.limiter = limiter;
+        this.config = config;
+        all.forEach(w -> writers.put(w.format(), w));
+    }
+
+    @GET
+    @Path("feed")
+    public Response feed(SecurityContext security, @RestQuery String cursor, @RestQuery String lang,
+                         @RestQuery Integer limit, @RestQuery Integer wait, @RestQuery String format,
+                         @RestHeader(HttpHeaders.ACCEPT) String accept,
+                         @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws InterruptedException {
+        Partner partner = partner(security);
+        Format chosen = format(partner, format, accept);
+        FormatWriter writer = writers.get(chosen);
+        if (chosen == Format.NITF) {
+            writer.page(null); // refuses with a problem that says what to do instead
+        }
+        List<String> languages = FeedService.languages(partner, lang);
+        int size = limit == null ? config.defaultLimit() : limit;
+        FeedService.Page page = feed.page(partner, cursor, languages, size,
+                Duration.ofSeconds(wait == null ? 0 : wait));
+        String self = feedUrl(cursor, lang, size, chosen);
+        String next = feedUrl(page.next(), lang, size, chosen);
+        byte[] body = writer.page(new FeedPage(partner.name, page.items(), page.next(), self, next, Instant.now()));
+        return answer(body, chosen, ifNoneMatch)
+                .header("Link", "<" + next + ">; rel=\"next\"")
+                .header("X-Next-Cursor", page.next())
+                .build();
+    }
+
+    @GET
+    @Path("items/{id}")
+    public Response item(SecurityContext security, @RestPath String id, @RestQuery String lang,
+                         @RestQuery String format, @RestHeader(HttpHeaders.ACCEPT) String accept,
+                         @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        Partner partner = partner(security);
+        Format chosen = format(partner, format, accept);
+        byte[] body = writers.get(chosen).item(feed.item(partner, id, lang));
+        return answer(body, chosen, ifNoneMatch).build();
+    }
+
+    private Partner partner(SecurityContext security) {
+        Partner partner = partners.get(security.getUserPrincipal().getName());
+        limiter.acquire(partner);
+        return partner;
+    }
+
+    private static Format format(Partner partner, String format, String accept) {
+        Format chosen = Format.negotiate(format, accept);
+        if (partner.formats != null && !partner.formats.isEmpty() && !partner.formats.contains(chosen.id)) {
+            throw ApiProblem.forbidden("format-not-entitled", "This partner takes " + partner.formats
+                    + ", not " + chosen.id);
+        }
+        return chosen;
+    }
+
+    /** 200 with the body and its ETag, or 304 when the client already has exactly these bytes. */
+    private static Response.ResponseBuilder answer(byte[] body, Format format, String ifNoneMatch) {
+        String etag = "\"" + Hashing.sha256Hex(body).substring(0, 32) + "\"";
+        if (ifNoneMatch != null && (ifNoneMatch.strip().equals("*")
+                || List.of(ifNoneMatch.split(",")).stream().map(String::strip)
+                .anyMatch(t -> t.equals(etag) || t.equals("W/" + etag)))) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag);
+        }
+        return Response.ok(body, format.mediaType + (format == Format.NINJS ? "" : "; charset=utf-8"))
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+                .header(HttpHeaders.VARY, "Accept, Authorization, X-Api-Key");
+    }
+
+    private String feedUrl(String cursor, String lang, int limit, Format format) {
+        StringBuilder url = new StringBuilder(config.publicUrl()).append("/partner/v1/feed?limit=").append(limit);
+        if (cursor != null && !cursor.isBlank()) {
+            url.append("&cursor=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        }
+        if (lang != null && !lang.isBlank()) {
+            url.append("&lang=").append(URLEncoder.encode(lang, StandardCharsets.UTF_8));
+        }
+        if (format != Format.NINJS) {
+            url.append("&format=").append(format.id);
+        }
+        return url.toString();
+    }
+}
