@@ -8,42 +8,50 @@ import jakarta.enterprise.event.TransactionPhase;
 import java.time.Duration;
 
 /**
- * Wakes long-polling feed readers when the event log grows. Events written by this replica wake readers as soon as
- * their transaction commits; events written by other replicas are noticed by a once-a-second look at the log.
+ * Tells readers of the event log that it changed. Events written by this replica count as soon as their transaction
+ * commits; events written by other replicas are noticed by a once-a-second look at the log. Long-polling feed
+ * readers wait on it, and cached feed pages are valid only for the generation they were made in.
  */
 @ApplicationScoped
 public class EventSignal {
 
     private final EventLog log;
     private long latest = -1;
+    private long generation;
 
     EventSignal(EventLog log) {
         this.log = log;
     }
 
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventLog.Appended appended) {
-        advance(appended.seq());
+        changed(appended.seq());
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void look() {
-        advance(log.latest());
-    }
-
-    private synchronized void advance(long seq) {
-        if (seq > latest) {
-            latest = seq;
-            notifyAll();
+        long seq = log.latest();
+        synchronized (this) {
+            if (seq > latest) {
+                changed(seq);
+            }
         }
     }
 
-    /**
-     * Blocks until the log holds an event after {@code seq}, or {@code max} passes. Returns whether it did; a caller
-     * still re-reads the log, as the new event need not be one it may see.
-     */
-    public synchronized boolean awaitAfter(long seq, Duration max) throws InterruptedException {
+    private synchronized void changed(long seq) {
+        latest = Math.max(latest, seq);
+        generation++;
+        notifyAll();
+    }
+
+    /** Increases whenever the log is known to have changed. */
+    public synchronized long generation() {
+        return generation;
+    }
+
+    /** Blocks until the generation moves past {@code seen}, or {@code max} passes; returns whether it moved. */
+    public synchronized boolean awaitChange(long seen, Duration max) throws InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
-        while (latest <= seq) {
+        while (generation == seen) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;

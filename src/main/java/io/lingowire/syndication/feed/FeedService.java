@@ -31,9 +31,17 @@ import java.util.Set;
 public class FeedService {
 
     private static final int SCAN = 200;
+    private static final Duration MAX_NAP = Duration.ofMillis(500);
+    /**
+     * Sequence numbers are taken when a transaction inserts its event but become visible when it commits, so a
+     * young gap in the sequence may be a transaction still in flight: the feed does not read past it (a cursor beyond
+     * it would skip that event forever). A gap older than this is a rolled-back transaction and is passed.
+     */
+    static final Duration GAP_GRACE = Duration.ofSeconds(5);
 
     private final Items items;
     private final EventSignal signal;
+
     private final SyndicationConfig config;
 
     FeedService(Items items, EventSignal signal, SyndicationConfig config) {
@@ -92,14 +100,16 @@ public class FeedService {
         long from = position(cursor);
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
+            long generation = signal.generation();
             Page page = read(partner, from, languages, limit);
             long left = deadline - System.nanoTime();
             if (!page.items().isEmpty() || left <= 0) {
                 return page;
             }
-            // nothing yet: wait for the log to grow past what we read, then read from there
+            // nothing yet: read again from there when the log changes (at least twice a second, so that a gap
+            // left by a slow transaction is looked at again)
             from = page.position();
-            signal.awaitAfter(from, Duration.ofNanos(left));
+            signal.awaitChange(generation, Duration.ofNanos(Math.min(left, MAX_NAP.toNanos())));
         }
     }
 
@@ -108,11 +118,15 @@ public class FeedService {
             Map<String, String[]> picked = new LinkedHashMap<>();
             Map<String, Audience.Story> stories = new HashMap<>();
             long position = from;
+            Instant youngGap = Instant.now().minus(GAP_GRACE);
             scan:
             while (true) {
                 List<Event> events = Event.find("seq > ?1 order by seq", position).page(0, SCAN).list();
                 for (Event event : events) {
                     if (picked.size() >= limit) {
+                        break scan;
+                    }
+                    if (event.seq != position + 1 && event.createdAt.isAfter(youngGap)) {
                         break scan;
                     }
                     position = event.seq;

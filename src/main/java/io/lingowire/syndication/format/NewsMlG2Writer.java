@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.time.Instant;
 
 /**
  * NewsML-G2 2.35 newsItem (power conformance), and a newsMessage for a feed page. Lifecycle as IPTC maps it:
@@ -46,7 +45,7 @@ public class NewsMlG2Writer implements FormatWriter {
             out.writeStartElement(NS, "newsMessage");
             out.writeDefaultNamespace(NS);
             out.writeStartElement("header");
-            Xml.text(out, "sent", Xml.iso(Instant.now()));
+            Xml.text(out, "sent", Xml.iso(page.updated()));
             Xml.text(out, "sender", "Lingowire");
             if (page.next() != null) {
                 Xml.text(out, "transmitId", page.next());

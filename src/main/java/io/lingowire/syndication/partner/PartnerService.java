@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,6 +29,17 @@ public class PartnerService {
 
     public static final String KEY_PREFIX = "lwp_";
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * How long a replica trusts what it read about a key or a partner. Changes made through this replica take effect
+     * at once (the cache is cleared); changes made through another replica within this time.
+     */
+    static final Duration TRUST = Duration.ofSeconds(10);
+
+    private record Known<T>(T value, long until) {
+    }
+
+    private final Map<String, Known<String>> keys = new ConcurrentHashMap<>();
+    private final Map<String, Known<Partner>> byId = new ConcurrentHashMap<>();
 
     /** What an admin sends to create or change a partner; absent fields keep their value (or the default). */
     public record PartnerRequest(String name, List<String> languages, List<String> sources, List<String> formats,
@@ -58,11 +72,13 @@ public class PartnerService {
     public Partner update(String id, PartnerRequest request) {
         Partner partner = get(id);
         apply(partner, request);
+        forget();
         return partner;
     }
 
     public void delete(String id) {
         Partner partner = get(id);
+        forget();
         PartnerKey.delete("partnerId", id);
         partner.delete();
     }
@@ -88,18 +104,46 @@ public class PartnerService {
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
         }
+        forget();
         return key;
     }
 
-    /** The partner a live key belongs to. */
+    /** The partner a live key belongs to (looked up at most every {@link #TRUST} per key). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Partner> resolve(String apiKey) {
         if (apiKey == null || !apiKey.startsWith(KEY_PREFIX)) {
             return Optional.empty();
         }
-        return PartnerKey.<PartnerKey>find("keyHash", Hashing.sha256Hex(apiKey)).firstResultOptional()
-                .filter(k -> k.revokedAt == null)
-                .map(k -> Partner.<Partner>findById(k.partnerId));
+        String hash = Hashing.sha256Hex(apiKey);
+        long now = System.nanoTime();
+        Known<String> known = keys.get(hash);
+        if (known == null || known.until() - now < 0) {
+            String partnerId = PartnerKey.<PartnerKey>find("keyHash", hash).firstResultOptional()
+                    .filter(k -> k.revokedAt == null).map(k -> k.partnerId).orElse(null);
+            known = new Known<>(partnerId, now + TRUST.toNanos());
+            keys.put(hash, known);
+        }
+        return known.value() == null ? Optional.empty() : current(known.value());
+    }
+
+    /** The partner as this replica last read it (at most {@link #TRUST} ago); for the hot partner API path. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Partner> current(String id) {
+        long now = System.nanoTime();
+        Known<Partner> known = byId.get(id);
+        if (known == null || known.until() - now < 0) {
+            known = new Known<>(Partner.findById(id), now + TRUST.toNanos());
+            if (known.value() == null) {
+                return Optional.empty();
+            }
+            byId.put(id, known);
+        }
+        return Optional.of(known.value());
+    }
+
+    private void forget() {
+        keys.clear();
+        byId.clear();
     }
 
     private WithKey issueKey(Partner partner) {

@@ -4,7 +4,10 @@ import io.lingowire.common.Hashing;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.security.Role;
 import io.lingowire.syndication.SyndicationConfig;
+import io.lingowire.event.EventSignal;
 import io.lingowire.syndication.feed.FeedService;
+import io.lingowire.syndication.feed.PageCache;
+import io.lingowire.syndication.format.LocalizedItem;
 import io.lingowire.syndication.format.FeedPage;
 import io.lingowire.syndication.format.Format;
 import io.lingowire.syndication.format.FormatWriter;
@@ -42,10 +45,14 @@ public class PartnerFeedResource {
     private final PartnerService partners;
     private final RateLimiter limiter;
     private final SyndicationConfig config;
+    private final PageCache cache;
+    private final EventSignal signal;
     private final Map<Format, FormatWriter> writers = new EnumMap<>(Format.class);
 
     PartnerFeedResource(FeedService feed, PartnerService partners, RateLimiter limiter, SyndicationConfig config,
-                        Instance<FormatWriter> all) {
+                        PageCache cache, EventSignal signal, Instance<FormatWriter> all) {
+        this.cache = cache;
+        this.signal = signal;
         this.feed = feed;
         this.partners = partners;
         this.limiter = limiter;
@@ -67,14 +74,25 @@ public class PartnerFeedResource {
         }
         List<String> languages = FeedService.languages(partner, lang);
         int size = limit == null ? config.defaultLimit() : limit;
-        FeedService.Page page = feed.page(partner, cursor, languages, size,
-                Duration.ofSeconds(wait == null ? 0 : wait));
-        String self = feedUrl(cursor, lang, size, chosen);
-        String next = feedUrl(page.next(), lang, size, chosen);
-        byte[] body = writer.page(new FeedPage(partner.name, page.items(), page.next(), self, next, Instant.now()));
-        return answer(body, chosen, ifNoneMatch)
-                .header("Link", "<" + next + ">; rel=\"next\"")
-                .header("X-Next-Cursor", page.next())
+        String key = partner.id + "|" + partner.updatedAt + "|" + cursor + "|" + languages + "|" + size + "|" + chosen;
+        PageCache.Rendered rendered = cache.get(key);
+        if (rendered == null) {
+            long generation = signal.generation();
+            FeedService.Page page = feed.page(partner, cursor, languages, size,
+                    Duration.ofSeconds(wait == null ? 0 : wait));
+            String self = feedUrl(cursor, lang, size, chosen);
+            String next = feedUrl(page.next(), lang, size, chosen);
+            Instant updated = page.items().stream().map(LocalizedItem::versionCreated).max(Instant::compareTo)
+                    .orElse(Instant.EPOCH);
+            byte[] body = writer.page(new FeedPage(partner.name, page.items(), page.next(), self, next, updated));
+            rendered = new PageCache.Rendered(body, etag(body), page.next(), generation, System.nanoTime());
+            if (!page.items().isEmpty() || wait == null || wait == 0) {
+                cache.put(key, rendered);
+            }
+        }
+        return answer(rendered.body(), rendered.etag(), chosen, ifNoneMatch)
+                .header("Link", "<" + feedUrl(rendered.next(), lang, size, chosen) + ">; rel=\"next\"")
+                .header("X-Next-Cursor", rendered.next())
                 .build();
     }
 
@@ -86,11 +104,12 @@ public class PartnerFeedResource {
         Partner partner = partner(security);
         Format chosen = format(partner, format, accept);
         byte[] body = writers.get(chosen).item(feed.item(partner, id, lang));
-        return answer(body, chosen, ifNoneMatch).build();
+        return answer(body, etag(body), chosen, ifNoneMatch).build();
     }
 
     private Partner partner(SecurityContext security) {
-        Partner partner = partners.get(security.getUserPrincipal().getName());
+        String id = security.getUserPrincipal().getName();
+        Partner partner = partners.current(id).orElseThrow(() -> ApiProblem.notFound("Partner", id));
         limiter.acquire(partner);
         return partner;
     }
@@ -105,8 +124,11 @@ public class PartnerFeedResource {
     }
 
     /** 200 with the body and its ETag, or 304 when the client already has exactly these bytes. */
-    private static Response.ResponseBuilder answer(byte[] body, Format format, String ifNoneMatch) {
-        String etag = "\"" + Hashing.sha256Hex(body).substring(0, 32) + "\"";
+    private static String etag(byte[] body) {
+        return "\"" + Hashing.sha256Hex(body).substring(0, 32) + "\"";
+    }
+
+    private static Response.ResponseBuilder answer(byte[] body, String etag, Format format, String ifNoneMatch) {
         if (ifNoneMatch != null && (ifNoneMatch.strip().equals("*")
                 || List.of(ifNoneMatch.split(",")).stream().map(String::strip)
                 .anyMatch(t -> t.equals(etag) || t.equals("W/" + etag)))) {
