@@ -88,8 +88,7 @@ public class FeedService {
         return out;
     }
 
-    public Page page(Partner partner, String cursor, List<String> languages, int limit, Duration wait)
-            throws InterruptedException {
+    public Page page(Partner partner, String cursor, List<String> languages, int limit, Duration wait) {
         if (limit < 1 || limit > config.maxLimit()) {
             throw ApiProblem.badRequest("invalid-limit", "'limit' must be between 1 and " + config.maxLimit());
         }
@@ -109,7 +108,12 @@ public class FeedService {
             // nothing yet: read again from there when the log changes (at least twice a second, so that a gap
             // left by a slow transaction is looked at again)
             from = page.position();
-            signal.awaitChange(generation, Duration.ofNanos(Math.min(left, MAX_NAP.toNanos())));
+            try {
+                signal.awaitChange(generation, Duration.ofNanos(Math.min(left, MAX_NAP.toNanos())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return page;
+            }
         }
     }
 
@@ -122,6 +126,9 @@ public class FeedService {
             scan:
             while (true) {
                 List<Event> events = Event.find("seq > ?1 order by seq", position).page(0, SCAN).list();
+                List<String> unknown = events.stream().map(e -> e.articleId).distinct()
+                        .filter(id -> !stories.containsKey(id)).toList();
+                stories.putAll(items.stories(unknown));
                 for (Event event : events) {
                     if (picked.size() >= limit) {
                         break scan;
@@ -133,7 +140,7 @@ public class FeedService {
                     if (Event.TRANSLATION_STALE.equals(event.type)) {
                         continue;
                     }
-                    Audience.Story story = stories.computeIfAbsent(event.articleId, id -> items.story(id).orElse(null));
+                    Audience.Story story = stories.get(event.articleId);
                     if (story == null) {
                         continue;
                     }

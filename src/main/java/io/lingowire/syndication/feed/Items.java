@@ -49,6 +49,25 @@ public class Items {
         return Optional.of(new Audience.Story(article, revision, Translation.forArticle(articleId)));
     }
 
+    /** The stories of several articles in three queries (articles, current revisions, translations). */
+    public Map<String, Audience.Story> stories(java.util.Collection<String> articleIds) {
+        Map<String, Audience.Story> out = new java.util.HashMap<>();
+        if (articleIds.isEmpty()) {
+            return out;
+        }
+        List<ArticleRevision> revisions = ArticleRevision.list(
+                "select r from ArticleRevision r join fetch r.article a where a.id in ?1 and r.version = a.currentVersion",
+                articleIds);
+        Map<String, List<Translation>> translations = new java.util.HashMap<>();
+        for (Translation t : Translation.<Translation>list("articleId in ?1 order by language", articleIds)) {
+            translations.computeIfAbsent(t.articleId, k -> new ArrayList<>()).add(t);
+        }
+        for (ArticleRevision r : revisions) {
+            out.put(r.article.id, new Audience.Story(r.article, r, translations.getOrDefault(r.article.id, List.of())));
+        }
+        return out;
+    }
+
     public static String uri(String articleId, String language) {
         return "urn:lingowire:" + articleId + ":" + language;
     }

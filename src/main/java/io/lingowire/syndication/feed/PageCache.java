@@ -3,50 +3,70 @@ package io.lingowire.syndication.feed;
 import io.lingowire.event.EventSignal;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Rendered feed pages, so that partners polling the same page get the same bytes without a database round trip.
- * A page is valid while the event log has not changed since it was made (the {@link EventSignal} generation) and
- * for at most a second, which bounds what another replica's change can leave unseen.
+ * A page is valid while the event log has not changed since it was made (the {@link EventSignal} generation, which
+ * also notices other replicas' events within a second) and for at most {@link #MAX_AGE_NANOS}, which bounds how long
+ * a late commit behind a sequence gap stays unseen. One request makes a missing page; others asking for it meanwhile
+ * wait for that one instead of all querying the database at once.
  */
 @ApplicationScoped
 public class PageCache {
 
-    static final int MAX_PAGES = 2000;
-    static final long MAX_AGE_NANOS = 1_000_000_000L;
+    static final int MAX_PAGES = 5000;
+    static final long MAX_AGE_NANOS = 5_000_000_000L;
 
     /** A rendered page and what it was made from. */
     public record Rendered(byte[] body, String etag, String next, long generation, long madeAt) {
     }
 
-    private final Map<String, Rendered> pages = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Rendered> eldest) {
-            return size() > MAX_PAGES;
-        }
-    };
-
+    private final ConcurrentHashMap<String, CompletableFuture<Rendered>> pages = new ConcurrentHashMap<>();
     private final EventSignal signal;
 
     PageCache(EventSignal signal) {
         this.signal = signal;
     }
 
-    public synchronized Rendered get(String key) {
-        Rendered page = pages.get(key);
-        if (page == null) {
-            return null;
+    /**
+     * The page for a key: a valid cached one, the one another request is making, or a new one made by {@code make}
+     * on {@code worker}. Never blocks the caller, so it can be asked from the event loop.
+     */
+    public CompletableFuture<Rendered> get(String key, Supplier<Rendered> make, Executor worker) {
+        while (true) {
+            CompletableFuture<Rendered> known = pages.get(key);
+            if (known != null) {
+                if (!known.isDone()) {
+                    return known;
+                }
+                Rendered page = known.isCompletedExceptionally() ? null : known.join();
+                if (page != null && page.generation() == signal.generation()
+                        && System.nanoTime() - page.madeAt() < MAX_AGE_NANOS) {
+                    return known;
+                }
+                pages.remove(key, known);
+                continue;
+            }
+            if (pages.size() >= MAX_PAGES) {
+                pages.clear();
+            }
+            CompletableFuture<Rendered> mine = new CompletableFuture<>();
+            if (pages.putIfAbsent(key, mine) != null) {
+                continue;
+            }
+            worker.execute(() -> {
+                try {
+                    mine.complete(make.get());
+                } catch (RuntimeException e) {
+                    pages.remove(key, mine);
+                    mine.completeExceptionally(e);
+                }
+            });
+            return mine;
         }
-        if (page.generation() != signal.generation() || System.nanoTime() - page.madeAt() > MAX_AGE_NANOS) {
-            pages.remove(key);
-            return null;
-        }
-        return page;
-    }
-
-    public synchronized void put(String key, Rendered page) {
-        pages.put(key, page);
     }
 }

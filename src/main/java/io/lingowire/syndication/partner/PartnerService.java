@@ -9,9 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,17 +26,11 @@ public class PartnerService {
 
     public static final String KEY_PREFIX = "lwp_";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /**
-     * How long a replica trusts what it read about a key or a partner. Changes made through this replica take effect
-     * at once (the cache is cleared); changes made through another replica within this time.
-     */
-    static final Duration TRUST = Duration.ofSeconds(10);
+    private final PartnerDirectory directory;
 
-    private record Known<T>(T value, long until) {
+    PartnerService(PartnerDirectory directory) {
+        this.directory = directory;
     }
-
-    private final Map<String, Known<String>> keys = new ConcurrentHashMap<>();
-    private final Map<String, Known<Partner>> byId = new ConcurrentHashMap<>();
 
     /** What an admin sends to create or change a partner; absent fields keep their value (or the default). */
     public record PartnerRequest(String name, List<String> languages, List<String> sources, List<String> formats,
@@ -108,42 +99,26 @@ public class PartnerService {
         return key;
     }
 
-    /** The partner a live key belongs to (looked up at most every {@link #TRUST} per key). */
+    /** The partner a live key belongs to (the database is asked at most every {@link PartnerDirectory#TRUST}). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Partner> resolve(String apiKey) {
         if (apiKey == null || !apiKey.startsWith(KEY_PREFIX)) {
             return Optional.empty();
         }
         String hash = Hashing.sha256Hex(apiKey);
-        long now = System.nanoTime();
-        Known<String> known = keys.get(hash);
-        if (known == null || known.until() - now < 0) {
-            String partnerId = PartnerKey.<PartnerKey>find("keyHash", hash).firstResultOptional()
-                    .filter(k -> k.revokedAt == null).map(k -> k.partnerId).orElse(null);
-            known = new Known<>(partnerId, now + TRUST.toNanos());
-            keys.put(hash, known);
-        }
-        return known.value() == null ? Optional.empty() : current(known.value());
+        String partnerId = directory.partnerOf(hash, () -> PartnerKey.<PartnerKey>find("keyHash", hash)
+                .firstResultOptional().filter(k -> k.revokedAt == null).map(k -> k.partnerId).orElse(null));
+        return partnerId == null ? Optional.empty() : current(partnerId);
     }
 
-    /** The partner as this replica last read it (at most {@link #TRUST} ago); for the hot partner API path. */
+    /** The partner as this replica last read it (at most {@link PartnerDirectory#TRUST} ago). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Partner> current(String id) {
-        long now = System.nanoTime();
-        Known<Partner> known = byId.get(id);
-        if (known == null || known.until() - now < 0) {
-            known = new Known<>(Partner.findById(id), now + TRUST.toNanos());
-            if (known.value() == null) {
-                return Optional.empty();
-            }
-            byId.put(id, known);
-        }
-        return Optional.of(known.value());
+        return Optional.ofNullable(directory.partner(id, () -> Partner.findById(id)));
     }
 
     private void forget() {
-        keys.clear();
-        byId.clear();
+        directory.forget();
     }
 
     private WithKey issueKey(Partner partner) {

@@ -2,7 +2,13 @@ package io.lingowire.syndication.feed.rest;
 
 import io.lingowire.common.Hashing;
 import io.lingowire.common.error.ApiProblem;
+import io.lingowire.security.BearerTokenIdentityProvider;
 import io.lingowire.security.Role;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.lingowire.syndication.SyndicationConfig;
 import io.lingowire.event.EventSignal;
 import io.lingowire.syndication.feed.FeedService;
@@ -12,7 +18,6 @@ import io.lingowire.syndication.format.FeedPage;
 import io.lingowire.syndication.format.Format;
 import io.lingowire.syndication.format.FormatWriter;
 import io.lingowire.syndication.partner.Partner;
-import io.lingowire.syndication.partner.PartnerService;
 import io.lingowire.syndication.partner.RateLimiter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
@@ -20,7 +25,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -32,6 +36,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The partner pull API: the feed (cursor, long-poll, language selection) and single items, in ninjs, RSS, Atom,
@@ -42,19 +48,19 @@ import java.util.Map;
 public class PartnerFeedResource {
 
     private final FeedService feed;
-    private final PartnerService partners;
     private final RateLimiter limiter;
     private final SyndicationConfig config;
     private final PageCache cache;
+    private final SecurityIdentity identity;
     private final EventSignal signal;
     private final Map<Format, FormatWriter> writers = new EnumMap<>(Format.class);
 
-    PartnerFeedResource(FeedService feed, PartnerService partners, RateLimiter limiter, SyndicationConfig config,
-                        PageCache cache, EventSignal signal, Instance<FormatWriter> all) {
+    PartnerFeedResource(FeedService feed, RateLimiter limiter, SyndicationConfig config,
+                        PageCache cache, EventSignal signal, SecurityIdentity identity, Instance<FormatWriter> all) {
+        this.identity = identity;
         this.cache = cache;
         this.signal = signal;
         this.feed = feed;
-        this.partners = partners;
         this.limiter = limiter;
         this.config = config;
         all.forEach(w -> writers.put(w.format(), w));
@@ -62,11 +68,13 @@ public class PartnerFeedResource {
 
     @GET
     @Path("feed")
-    public Response feed(SecurityContext security, @RestQuery String cursor, @RestQuery String lang,
+    @NonBlocking
+    public Uni<Response> feed(@RestQuery String cursor, @RestQuery String lang,
                          @RestQuery Integer limit, @RestQuery Integer wait, @RestQuery String format,
                          @RestHeader(HttpHeaders.ACCEPT) String accept,
-                         @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) throws InterruptedException {
-        Partner partner = partner(security);
+                         @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        // runs on the event loop: a page another request made is answered without a thread hop or a query
+        Partner partner = partner();
         Format chosen = format(partner, format, accept);
         FormatWriter writer = writers.get(chosen);
         if (chosen == Format.NITF) {
@@ -74,42 +82,47 @@ public class PartnerFeedResource {
         }
         List<String> languages = FeedService.languages(partner, lang);
         int size = limit == null ? config.defaultLimit() : limit;
-        String key = partner.id + "|" + partner.updatedAt + "|" + cursor + "|" + languages + "|" + size + "|" + chosen;
-        PageCache.Rendered rendered = cache.get(key);
-        if (rendered == null) {
+        Duration hold = Duration.ofSeconds(wait == null ? 0 : wait);
+        Supplier<PageCache.Rendered> make = () -> {
             long generation = signal.generation();
-            FeedService.Page page = feed.page(partner, cursor, languages, size,
-                    Duration.ofSeconds(wait == null ? 0 : wait));
+            FeedService.Page page = feed.page(partner, cursor, languages, size, hold);
             String self = feedUrl(cursor, lang, size, chosen);
             String next = feedUrl(page.next(), lang, size, chosen);
             Instant updated = page.items().stream().map(LocalizedItem::versionCreated).max(Instant::compareTo)
                     .orElse(Instant.EPOCH);
             byte[] body = writer.page(new FeedPage(partner.name, page.items(), page.next(), self, next, updated));
-            rendered = new PageCache.Rendered(body, etag(body), page.next(), generation, System.nanoTime());
-            if (!page.items().isEmpty() || wait == null || wait == 0) {
-                cache.put(key, rendered);
-            }
-        }
-        return answer(rendered.body(), rendered.etag(), chosen, ifNoneMatch)
-                .header("Link", "<" + feedUrl(rendered.next(), lang, size, chosen) + ">; rel=\"next\"")
-                .header("X-Next-Cursor", rendered.next())
-                .build();
+            return new PageCache.Rendered(body, etag(body), page.next(), generation, System.nanoTime());
+        };
+        // long-polls wait on their own; every other request shares the page with whoever asks the same
+        Executor worker = Infrastructure.getDefaultWorkerPool();
+        Uni<PageCache.Rendered> rendered = hold.isZero()
+                ? Uni.createFrom().completionStage(cache.get(partner.id + "|" + partner.updatedAt + "|" + cursor
+                + "|" + languages + "|" + size + "|" + chosen, make, worker))
+                : Uni.createFrom().item(make).runSubscriptionOn(worker);
+        return rendered.map(r -> answer(r.body(), r.etag(), chosen, ifNoneMatch)
+                .header("Link", "<" + feedUrl(r.next(), lang, size, chosen) + ">; rel=\"next\"")
+                .header("X-Next-Cursor", r.next())
+                .build());
     }
 
     @GET
     @Path("items/{id}")
-    public Response item(SecurityContext security, @RestPath String id, @RestQuery String lang,
+    @Blocking
+    public Response item(@RestPath String id, @RestQuery String lang,
                          @RestQuery String format, @RestHeader(HttpHeaders.ACCEPT) String accept,
                          @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        Partner partner = partner(security);
+        Partner partner = partner();
         Format chosen = format(partner, format, accept);
         byte[] body = writers.get(chosen).item(feed.item(partner, id, lang));
         return answer(body, etag(body), chosen, ifNoneMatch).build();
     }
 
-    private Partner partner(SecurityContext security) {
-        String id = security.getUserPrincipal().getName();
-        Partner partner = partners.current(id).orElseThrow(() -> ApiProblem.notFound("Partner", id));
+    /** The partner the key belongs to (resolved with the key, see BearerTokenIdentityProvider), counted. */
+    private Partner partner() {
+        Partner partner = identity.getAttribute(BearerTokenIdentityProvider.PARTNER_ATTRIBUTE);
+        if (partner == null) {
+            throw ApiProblem.forbidden("not-a-partner", "The partner API takes a partner API key");
+        }
         limiter.acquire(partner);
         return partner;
     }
