@@ -1,19 +1,19 @@
 package io.lingowire.translation.provider.amazon;
 
+import io.lingowire.translation.provider.RemoteProviderConfig;
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Amazon Translate. Credentials come from the environment ({@code LINGOWIRE_PROVIDERS_AMAZON_ACCESS_KEY_ID},
  * {@code LINGOWIRE_PROVIDERS_AMAZON_SECRET_ACCESS_KEY}, with temporary credentials also
  * {@code LINGOWIRE_PROVIDERS_AMAZON_SESSION_TOKEN}) or secrets, the region from
- * {@code LINGOWIRE_PROVIDERS_AMAZON_REGION}.
+ * {@code LINGOWIRE_PROVIDERS_AMAZON_REGION}. The endpoint is {@code https://translate.<region>.amazonaws.com} unless
+ * {@code url} says otherwise.
  */
 @ConfigMapping(prefix = "lingowire.providers.amazon")
-public interface AmazonConfig {
+public interface AmazonConfig extends RemoteProviderConfig {
 
     /** The IAM access key id (it appears in the signed {@code Authorization} header's credential scope). */
     Optional<String> accessKeyId();
@@ -26,15 +26,4 @@ public interface AmazonConfig {
 
     /** The AWS region, e.g. {@code eu-west-1}; it picks the host and is part of the signature. */
     Optional<String> region();
-
-    /** Override of the endpoint, by default {@code https://translate.<region>.amazonaws.com}. */
-    Optional<String> url();
-
-    /** Time allowed for one request. */
-    @WithDefault("30s")
-    Duration timeout();
-
-    /** How long the language list is trusted before it is asked again. */
-    @WithDefault("1h")
-    Duration pairsTtl();
 }

@@ -1,18 +1,19 @@
 package io.lingowire.translation.provider.google;
 
+import io.lingowire.translation.provider.RemoteProviderConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Google Cloud Translation v3 (Advanced). The OAuth2 access token comes from the environment
  * ({@code LINGOWIRE_PROVIDERS_GOOGLE_ACCESS_TOKEN}) or a secret, the project from
- * {@code LINGOWIRE_PROVIDERS_GOOGLE_PROJECT}.
+ * {@code LINGOWIRE_PROVIDERS_GOOGLE_PROJECT}. The host is {@code https://translate.googleapis.com} unless {@code url}
+ * names a regional one ({@code https://translate-eu.googleapis.com}).
  */
 @ConfigMapping(prefix = "lingowire.providers.google")
-public interface GoogleConfig {
+public interface GoogleConfig extends RemoteProviderConfig {
 
     /** A service account's OAuth2 access token (scope {@code cloud-translation} or {@code cloud-platform}). */
     Optional<String> accessToken();
@@ -23,15 +24,4 @@ public interface GoogleConfig {
     /** The location of the requests; glossaries and custom models need a region such as {@code us-central1}. */
     @WithDefault("global")
     String location();
-
-    /** Override of the API host, by default {@code https://translate.googleapis.com}. */
-    Optional<String> url();
-
-    /** Time allowed for one request. */
-    @WithDefault("30s")
-    Duration timeout();
-
-    /** How long the language list is trusted before it is asked again. */
-    @WithDefault("1h")
-    Duration pairsTtl();
 }

@@ -101,11 +101,13 @@ public class LibreTranslateProvider implements TranslationProvider {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString(), StandardCharsets.UTF_8)))
                 .path("translatedText");
+        List<String> out = new ArrayList<>(texts.size());
         if (translated.isTextual()) {
-            return List.of(translated.asText());
+            out.add(translated.asText());
+        } else {
+            translated.forEach(t -> out.add(t.asText()));
         }
-        return HttpProviders.JSON.convertValue(translated, HttpProviders.JSON.getTypeFactory()
-                .constructCollectionType(List.class, String.class));
+        return out;
     }
 
     private URI uri(String path) throws ProviderException {

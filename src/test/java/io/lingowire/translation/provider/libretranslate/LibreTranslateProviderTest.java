@@ -133,6 +133,8 @@ class LibreTranslateProviderTest {
         fails(ProviderException.Kind.UNSUPPORTED, () -> provider().translate(EN_ES, SEGMENTS), KEY);
         libre.stubFor(post("/translate").willReturn(json(500, error("Cannot translate text: out of memory"))));
         fails(ProviderException.Kind.TRANSIENT, () -> provider().translate(EN_ES, SEGMENTS), KEY);
+        libre.stubFor(post("/translate").willReturn(json(200, "{}")));
+        fails(ProviderException.Kind.TRANSIENT, () -> provider().translate(EN_ES, SEGMENTS), KEY);
     }
 
     @Test
