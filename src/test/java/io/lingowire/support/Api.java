@@ -60,6 +60,18 @@ public final class Api {
         throw new AssertionError("translation " + lang + " of " + articleId + " did not finish within 30 s");
     }
 
+    /**
+     * Posts a plain-text article (title, blank line, paragraph), asks for its translation into {@code target} through
+     * {@code POST /api/v1/articles/{id}/translations} and waits for the job to finish.
+     */
+    public static io.restassured.path.json.JsonPath translateArticle(String title, String paragraph, String target) {
+        String id = asAdmin().contentType("text/plain; charset=utf-8").body(title + "\n\n" + paragraph)
+                .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+        asAdmin().contentType("application/json").body("{\"targets\":[\"" + target + "\"]}")
+                .post("/api/v1/articles/" + id + "/translations").then().statusCode(202);
+        return awaitTranslation(id, target);
+    }
+
     /** Polls a translation until it is no longer queued or translating. */
     public static io.restassured.path.json.JsonPath awaitTranslation(String articleId, String lang) {
         return awaitTranslation(articleId, lang,

@@ -62,14 +62,15 @@ public class Providers {
 
     /**
      * Takes a provider out of every chain after it said to slow down (for its Retry-After, else 30 s) or that its
-     * quota is spent (until the first day of next month, UTC, when quotas reset).
+     * quota is spent (until the quota's period ends when the provider says when, as for a daily limit, else until the
+     * first day of next month, UTC, when monthly quotas reset).
      */
     public void rest(TranslationProvider provider, ProviderException e) {
         Instant until = switch (e.kind) {
             case RATE_LIMITED -> Instant.now().plus(e.retryAfter != null ? e.retryAfter
                     : Duration.ofSeconds(30));
-            case QUOTA_EXHAUSTED -> LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1)
-                    .atStartOfDay(ZoneOffset.UTC).toInstant();
+            case QUOTA_EXHAUSTED -> e.retryAfter != null ? Instant.now().plus(e.retryAfter)
+                    : LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             default -> null;
         };
         if (until != null) {

@@ -24,7 +24,9 @@ public final class Protector {
     /** Numbers, and any token with a digit in it (codes, ids, "A320", "COVID-19"): engines mangle their letters. */
     private static final Pattern NUMBER = Pattern.compile(
             "[$€£¥]?[\\p{L}\\p{N}]*\\d[\\p{L}\\p{N}]*(?:[.,:/-][\\p{L}\\p{N}]+)*%?");
-    private static final Pattern PLACEHOLDER = Pattern.compile("<\\s*ph\\s+id\\s*=\\s*[\"']?(\\d+)[\"']?\\s*/?\\s*>");
+    /** HTML-mode engines may answer {@code <ph id="1"></ph>}: the closing tag belongs to the placeholder. */
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "<\\s*ph\\s+id\\s*=\\s*[\"']?(\\d+)[\"']?\\s*/?\\s*>(?:<\\s*/\\s*ph\\s*>)?");
 
     /** A sentence with its protected spans taken out. */
     public record Protected(String text, List<String> spans) {

@@ -29,12 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeeplProviderTest {
 
-    private static JsonPath translate(String title, String paragraph) throws InterruptedException {
-        String id = Api.asAdmin().contentType("text/plain; charset=utf-8").body(title + "\n\n" + paragraph)
-                .post("/api/v1/articles").then().statusCode(201).extract().path("id");
-        Api.asAdmin().contentType("application/json").body("{\"targets\":[\"es\"]}")
-                .post("/api/v1/articles/" + id + "/translations").then().statusCode(202);
-        return Api.awaitTranslation(id, "es");
+    private static JsonPath translate(String title, String paragraph) {
+        return Api.translateArticle(title, paragraph, "es");
     }
 
     private static String deeplAnswer(String... texts) {

@@ -1,23 +1,22 @@
 package io.lingowire.translation.provider.deepl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lingowire.translation.provider.HttpProviders;
 import io.lingowire.translation.provider.LanguagePair;
+import io.lingowire.translation.provider.PairsCache;
 import io.lingowire.translation.provider.ProviderException;
 import io.lingowire.translation.provider.TranslationProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,16 +33,21 @@ import java.util.Set;
 @Named("deepl")
 public class DeeplProvider implements TranslationProvider {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * DeepL takes at most 50 texts per request and 128 KiB per request body: 30,000 characters stay below it at three
+     * UTF-8 bytes a character, with room for the JSON around them.
+     */
+    static final int MAX_TEXTS = 50;
+    static final int MAX_CHARS = 30_000;
 
     private final DeeplConfig config;
     private final HttpClient http;
-    private volatile Set<LanguagePair> pairs;
-    private volatile Instant pairsAt = Instant.EPOCH;
+    private final PairsCache pairs;
 
     DeeplProvider(DeeplConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+        this.http = HttpProviders.client(config.timeout());
+        this.pairs = new PairsCache(config.pairsTtl());
     }
 
     @Override
@@ -58,10 +62,7 @@ public class DeeplProvider implements TranslationProvider {
 
     @Override
     public void checkConfigured() {
-        if (config.apiKey().filter(k -> !k.isBlank()).isEmpty()) {
-            throw new IllegalStateException("deepl is configured as a provider, but LINGOWIRE_PROVIDERS_DEEPL_API_KEY "
-                    + "(lingowire.providers.deepl.api-key) is not set");
-        }
+        HttpProviders.required(config.apiKey(), "deepl", "lingowire.providers.deepl.api-key");
     }
 
     @Override
@@ -71,41 +72,25 @@ public class DeeplProvider implements TranslationProvider {
 
     @Override
     public Set<LanguagePair> pairs() {
-        if (pairs == null || pairsAt.plus(config.pairsTtl()).isBefore(Instant.now())) {
-            try {
-                Set<String> sources = languages("source");
-                Set<String> targets = languages("target");
-                Set<LanguagePair> found = new HashSet<>();
-                for (String source : sources) {
-                    for (String target : targets) {
-                        if (!source.equals(target)) {
-                            found.add(new LanguagePair(source, target));
-                        }
-                    }
-                }
-                pairs = Set.copyOf(found);
-                pairsAt = Instant.now();
-            } catch (ProviderException e) {
-                return pairs == null ? Set.of() : pairs;
-            }
-        }
-        return pairs;
+        return pairs.get(() -> HttpProviders.allPairs(languages("source"), languages("target")));
     }
 
     private Set<String> languages(String type) throws ProviderException {
         JsonNode body = call(HttpRequest.newBuilder(uri("/v2/languages?type=" + type)).GET());
         Set<String> codes = new HashSet<>();
         for (JsonNode language : body) {
-            String code = language.path("language").asText().toLowerCase(Locale.ROOT);
-            int dash = code.indexOf('-');
-            codes.add(dash < 0 ? code : code.substring(0, dash));
+            codes.add(language.path("language").asText());
         }
         return codes;
     }
 
     @Override
     public List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException {
-        ObjectNode request = JSON.createObjectNode();
+        return HttpProviders.inBatches(segments, MAX_TEXTS, MAX_CHARS, "DeepL", batch -> translateBatch(pair, batch));
+    }
+
+    private List<String> translateBatch(LanguagePair pair, List<String> segments) throws ProviderException {
+        ObjectNode request = HttpProviders.JSON.createObjectNode();
         ArrayNode text = request.putArray("text");
         segments.forEach(text::add);
         request.put("source_lang", pair.source().toUpperCase(Locale.ROOT));
@@ -119,68 +104,30 @@ public class DeeplProvider implements TranslationProvider {
         for (JsonNode translation : body.path("translations")) {
             out.add(translation.path("text").asText());
         }
-        if (out.size() != segments.size()) {
-            throw new ProviderException(ProviderException.Kind.TRANSIENT, "DeepL returned " + out.size()
-                    + " translations for " + segments.size() + " texts");
-        }
         return out;
     }
 
     private URI uri(String path) {
         String key = config.apiKey().orElse("");
-        String base = config.url().orElse(key.endsWith(":fx") ? "https://api-free.deepl.com" : "https://api.deepl.com");
-        return URI.create(base.replaceAll("/+$", "") + path);
+        return HttpProviders.uri(config.url(), key.endsWith(":fx") ? "https://api-free.deepl.com" : "https://api.deepl.com",
+                path);
     }
 
     private JsonNode call(HttpRequest.Builder request) throws ProviderException {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.timeout(config.timeout())
-                            .header("Authorization", "DeepL-Auth-Key " + config.apiKey().orElse("")).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ProviderException(ProviderException.Kind.TRANSIENT, "DeepL unreachable: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException(ProviderException.Kind.TRANSIENT, "interrupted");
-        }
+        HttpResponse<String> response = HttpProviders.send(http, request.timeout(config.timeout())
+                .header("Authorization", "DeepL-Auth-Key " + config.apiKey().orElse("")).build(), "DeepL");
         int status = response.statusCode();
-        String message = message(response.body());
-        Duration retryAfter = response.headers().firstValue("Retry-After").map(DeeplProvider::seconds).orElse(null);
-        return switch (status) {
-            case 200 -> parse(response.body());
-            case 429, 529 -> throw new ProviderException(ProviderException.Kind.RATE_LIMITED,
-                    "DeepL " + status + ": " + message, retryAfter);
-            case 456 -> throw new ProviderException(ProviderException.Kind.QUOTA_EXHAUSTED, "DeepL 456: " + message);
-            case 400, 401, 403, 404, 413, 414 -> throw new ProviderException(ProviderException.Kind.REJECTED,
-                    "DeepL " + status + ": " + message);
-            default -> throw new ProviderException(ProviderException.Kind.TRANSIENT, "DeepL " + status + ": " + message,
-                    retryAfter);
+        if (status == 200) {
+            return HttpProviders.json(response.body(), "DeepL");
+        }
+        // DeepL's error body: {"message": "...", "code": "..."}
+        String message = "DeepL " + status + ": " + HttpProviders.errorBody(response.body()).path("message").asText("");
+        Duration retryAfter = HttpProviders.retryAfter(response);
+        throw switch (status) {
+            case 429, 529 -> new ProviderException(ProviderException.Kind.RATE_LIMITED, message, retryAfter);
+            case 456 -> new ProviderException(ProviderException.Kind.QUOTA_EXHAUSTED, message);
+            case 400, 401, 403, 404, 413, 414 -> new ProviderException(ProviderException.Kind.REJECTED, message);
+            default -> new ProviderException(ProviderException.Kind.TRANSIENT, message, retryAfter);
         };
-    }
-
-    private static JsonNode parse(String body) throws ProviderException {
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new ProviderException(ProviderException.Kind.TRANSIENT, "DeepL answered with a body that is not JSON");
-        }
-    }
-
-    /** DeepL's error body: {@code {"message": "...", "code": "..."}}. */
-    private static String message(String body) {
-        try {
-            return JSON.readTree(body).path("message").asText("");
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static Duration seconds(String value) {
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }
