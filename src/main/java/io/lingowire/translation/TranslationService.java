@@ -177,16 +177,7 @@ public class TranslationService {
         GlossaryService.Snapshot glossary = glossaries.snapshot(pair);
         TranslationMemory.Context context = new TranslationMemory.Context(pair, provider.name(), provider.model(pair),
                 "", glossary.version(), Protector.SCHEME);
-        List<Unit> units = new ArrayList<>();
-        units.add(new Unit(-1, -1, revision.title, segmenter.sentences(revision.title, pair.source())));
-        for (int b = 0; b < revision.blocks.size(); b++) {
-            Block block = revision.blocks.get(b);
-            List<String> parts = block.items() != null ? block.items()
-                    : block.rows() != null ? block.rows().stream().flatMap(List::stream).toList() : List.of(block.text());
-            for (int p = 0; p < parts.size(); p++) {
-                units.add(new Unit(b, p, parts.get(p), segmenter.sentences(parts.get(p), pair.source())));
-            }
-        }
+        List<Unit> units = units(revision.title, revision.blocks, pair.source());
         // protect every sentence, then ask the memory for all of them at once
         Map<String, Protector.Protected> bySentence = new LinkedHashMap<>();
         for (Unit unit : units) {
@@ -336,5 +327,100 @@ public class TranslationService {
     }
 
     private record Unit(int block, int part, String text, List<Segmenter.Sentence> sentences) {
+    }
+
+    /** The translatable units of an article: its title, then each paragraph, list item and table cell. */
+    private List<Unit> units(String title, List<Block> blocks, String language) {
+        List<Unit> units = new ArrayList<>();
+        units.add(new Unit(-1, -1, title == null ? "" : title, segmenter.sentences(title == null ? "" : title, language)));
+        for (int b = 0; b < blocks.size(); b++) {
+            List<String> parts = parts(blocks.get(b));
+            for (int p = 0; p < parts.size(); p++) {
+                units.add(new Unit(b, p, parts.get(p), segmenter.sentences(parts.get(p), language)));
+            }
+        }
+        return units;
+    }
+
+    private static List<String> parts(Block block) {
+        return block.items() != null ? block.items()
+                : block.rows() != null ? block.rows().stream().flatMap(List::stream).toList()
+                : List.of(block.text() == null ? "" : block.text());
+    }
+
+    /** An editor's version of a language version: a title and one block per source block, in order. */
+    public record PostEdit(String title, List<Block> blocks) {
+    }
+
+    /**
+     * An editor's post-edit: the text of the language version is replaced, re-checked, and every edited sentence
+     * goes to the translation memory as approved, so the same sentence is never machine-translated again. Sentences
+     * are paired with their source one to one where the counts agree within a paragraph, else the paragraph is
+     * paired as a whole. The edit is published when the language is approved.
+     */
+    @Transactional
+    public Translation postEdit(String articleId, String language, PostEdit edit, String editor) {
+        Translation t = get(articleId, language);
+        Article article = articles.article(articleId);
+        if (t.blocks == null || t.sourceVersion != article.currentVersion || t.status == Translation.Status.stale) {
+            throw ApiProblem.conflict("stale", "The " + t.language + " translation is not of the article's current "
+                    + "version " + article.currentVersion + "; wait for its re-translation, then edit it");
+        }
+        ArticleRevision revision = articles.revision(articleId, null);
+        if (edit == null || edit.blocks() == null || edit.blocks().size() != revision.blocks.size()) {
+            throw ApiProblem.badRequest("block-count", "Send 'blocks' with one block per source block ("
+                    + revision.blocks.size() + "), in order");
+        }
+        List<Block> edited = new ArrayList<>();
+        for (int b = 0; b < edit.blocks().size(); b++) {
+            Block given = edit.blocks().get(b);
+            Block source = revision.blocks.get(b);
+            if (given == null || (given.text() == null && given.items() == null && given.rows() == null)) {
+                throw ApiProblem.badRequest("empty-block", "Block " + b + " has no text");
+            }
+            Block block = given.items() != null ? Block.list(given.items())
+                    : given.rows() != null ? Block.table(given.rows()) : Block.of(source.type(), given.text());
+            if (parts(block).size() != parts(source).size()) {
+                throw ApiProblem.badRequest("block-shape", "Block " + b + " must keep the " + parts(source).size()
+                        + " items or cells of its source");
+            }
+            edited.add(block.withLanguage(t.language, null));
+        }
+        String title = edit.title() == null || edit.title().isBlank() ? t.title : edit.title().strip();
+        LanguagePair pair = new LanguagePair(LanguageDetector.primary(revision.language),
+                LanguageDetector.primary(t.language));
+        Map<String, String> terms = glossaries.snapshot(pair).terms();
+        List<Unit> sourceUnits = units(revision.title, revision.blocks, pair.source());
+        List<Unit> targetUnits = units(title, edited, pair.target());
+        List<TranslationMemory.Entry> approved = new ArrayList<>();
+        List<String> sourceTexts = new ArrayList<>();
+        List<String> targetTexts = new ArrayList<>();
+        for (int u = 0; u < sourceUnits.size(); u++) {
+            Unit source = sourceUnits.get(u);
+            Unit target = targetUnits.get(u);
+            sourceTexts.add(source.text());
+            targetTexts.add(target.text());
+            boolean oneToOne = source.sentences().size() == target.sentences().size();
+            int pairs = oneToOne ? source.sentences().size() : 1;
+            for (int i = 0; i < pairs; i++) {
+                String from = oneToOne ? source.sentences().get(i).text() : source.text();
+                String to = oneToOne ? target.sentences().get(i).text() : target.text();
+                Protector.Protected protectedSource = protector.protect(from, terms);
+                String protectedTarget = protector.protectAs(to, protectedSource.spans());
+                if (protectedTarget != null && !from.isBlank()) {
+                    approved.add(new TranslationMemory.Entry(TranslationMemory.approvedKey(protectedSource.text(),
+                            pair, Protector.SCHEME), protectedSource.text(), protectedTarget));
+                }
+            }
+        }
+        memory.storeApproved(approved, pair, editor);
+        t.title = title;
+        t.blocks = edited;
+        t.flags = quality.check(sourceTexts, targetTexts, t.language);
+        t.status = t.flags.isEmpty() ? Translation.Status.translated : Translation.Status.review;
+        t.approvedBy = null;
+        t.approvedAt = null;
+        t.updatedAt = Instant.now();
+        return t;
     }
 }

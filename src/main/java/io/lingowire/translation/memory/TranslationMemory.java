@@ -62,6 +62,16 @@ public class TranslationMemory {
     /** Stores machine output for a batch of segments in one transaction. */
     @Transactional
     public void storeMachine(List<Entry> entries, Context c) {
+        store(entries, c.pair(), c.provider(), c.model(), false);
+    }
+
+    /** Stores editors' translations (keys from {@link #approvedKey}); they win over machine output from now on. */
+    @Transactional
+    public void storeApproved(List<Entry> entries, LanguagePair pair, String editor) {
+        store(entries, pair, "editor", editor, true);
+    }
+
+    private static void store(List<Entry> entries, LanguagePair pair, String provider, String model, boolean approved) {
         for (Entry e : entries) {
             MemoryEntry entry = MemoryEntry.findById(e.key());
             boolean fresh = entry == null;
@@ -70,10 +80,11 @@ public class TranslationMemory {
                 entry.keyHash = e.key();
                 entry.createdAt = Instant.now();
             }
-            entry.sourceLanguage = c.pair().source();
-            entry.targetLanguage = c.pair().target();
-            entry.provider = c.provider();
-            entry.model = c.model();
+            entry.sourceLanguage = pair.source();
+            entry.targetLanguage = pair.target();
+            entry.provider = provider;
+            entry.model = model;
+            entry.approved = approved;
             entry.sourceText = normalise(e.source());
             entry.targetText = e.target();
             if (fresh) {

@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -68,6 +69,15 @@ public class TranslationResource {
     @Path("{lang}")
     public View get(@RestPath String id, @RestPath String lang) {
         return View.of(translations.get(id, lang), true);
+    }
+
+    /** An editor's post-edit; edited sentences go to the translation memory as approved. */
+    @PUT
+    @Path("{lang}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public View postEdit(@RestPath String id, @RestPath String lang, TranslationService.PostEdit edit,
+                         @Context SecurityContext security) {
+        return View.of(translations.postEdit(id, lang, edit, security.getUserPrincipal().getName()), true);
     }
 
     /** Approves the language version and publishes it to partners (also to those that take only approved ones). */

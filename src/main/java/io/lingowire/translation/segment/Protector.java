@@ -103,6 +103,39 @@ public final class Protector {
         return new Restored(unescape(out.toString()).replaceAll("\\s{2,}", " ").strip(), problems);
     }
 
+    /**
+     * The protected form of a human translation of a sentence whose spans are known: each span, found in the
+     * translation, becomes its placeholder, so the pair can stand in the translation memory beside machine output.
+     * Null when a span is missing from the translation (the editor changed a number or a protected term).
+     */
+    public String protectAs(String translation, List<String> spans) {
+        List<int[]> claimed = new ArrayList<>();
+        for (int id = 1; id <= spans.size(); id++) {
+            String span = spans.get(id - 1);
+            int from = 0;
+            int found = -1;
+            while ((found = translation.indexOf(span, from)) >= 0) {
+                int start = found;
+                if (claimed.stream().noneMatch(r -> start < r[1] && start + span.length() > r[0])) {
+                    break;
+                }
+                from = found + 1;
+            }
+            if (found < 0) {
+                return null;
+            }
+            claimed.add(new int[]{found, found + span.length(), id});
+        }
+        claimed.sort(Comparator.comparingInt(r -> r[0]));
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        for (int[] r : claimed) {
+            out.append(escape(translation.substring(at, r[0]))).append("<ph id=\"").append(r[2]).append("\"/>");
+            at = r[1];
+        }
+        return out.append(escape(translation.substring(at))).toString();
+    }
+
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
