@@ -21,6 +21,8 @@ import io.lingowire.translation.quality.QualityChecks;
 import io.lingowire.translation.segment.Protector;
 import io.lingowire.translation.segment.Segmenter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -31,6 +33,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Turns an article revision into a language version: blocks are split into sentences, protected spans are
@@ -50,11 +53,14 @@ public class TranslationService {
     private final EventLog events;
     private final QualityChecks quality;
     private final GlossaryService glossaries;
+    private final MeterRegistry metrics;
     private final Segmenter segmenter = new Segmenter();
     private final Protector protector = new Protector();
 
     TranslationService(ArticleService articles, JobQueue queue, Providers providers, TranslationMemory memory,
-                       TranslationConfig config, EventLog events, QualityChecks quality, GlossaryService glossaries) {
+                       TranslationConfig config, EventLog events, QualityChecks quality, GlossaryService glossaries,
+                       MeterRegistry metrics) {
+        this.metrics = metrics;
         this.glossaries = glossaries;
         this.events = events;
         this.quality = quality;
@@ -163,7 +169,15 @@ public class TranslationService {
         ProviderException last = null;
         for (TranslationProvider provider : chain) {
             try {
-                return translateWith(provider, pair, revision, language);
+                long start = System.nanoTime();
+                Outcome outcome = translateWith(provider, pair, revision, language);
+                Timer.builder("lingowire.translation.duration")
+                        .description("One language version made, from the revision read to the result stored")
+                        .tag("provider", provider.name())
+                        .tag("from", outcome.providerSegments() == 0 ? "memory" : "provider")
+                        .publishPercentiles(0.5, 0.99)
+                        .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                return outcome;
             } catch (ProviderException e) {
                 providers.rest(provider, e);
                 last = e;

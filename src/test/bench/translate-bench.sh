@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Translation throughput and memory-hit latency: articles translated through the gateway with Apertium APy next to
+# the same articles sent straight to the same APy server, in one run; then a full memory-hit re-translation.
+# Needs apertium-apy and apertium-eng-spa (Debian). Usage: src/test/bench/translate-bench.sh [articles] [threads]
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+ARTICLES=${1:-40}
+THREADS=${2:-4}
+PORT=18080
+APY_PORT=18082
+WORK=$(mktemp -d)
+[ -f target/quarkus-app/quarkus-run.jar ] && [ -z "${REBUILD:-}" ] || ./mvnw -B -q package -DskipTests
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+./mvnw -B -q test-compile
+apertium-apy -p $APY_PORT /usr/share/apertium/modes > "$WORK/apy.log" 2>&1 &
+APY=$!
+LINGOWIRE_ADMIN_PASSWORD=bench-secret QUARKUS_HTTP_PORT=$PORT LINGOWIRE_DATA_DIR="$WORK/data" \
+  LINGOWIRE_TRANSLATION_PROVIDERS=apertium-apy LINGOWIRE_PROVIDERS_APERTIUM_APY_URL="http://127.0.0.1:$APY_PORT" \
+  LINGOWIRE_JOBS_THREADS=$THREADS QUARKUS_LOG_CONSOLE_LEVEL=WARN \
+  java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER $APY 2>/dev/null; wait $SERVER $APY 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && curl -sf "http://127.0.0.1:$APY_PORT/listPairs" >/dev/null && break
+  sleep 1
+done
+TOKEN=$(curl -sf -u admin:bench-secret -X POST "http://127.0.0.1:$PORT/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
+java -cp "target/test-classes:$(cat target/bench-classpath.txt)" io.lingowire.bench.TranslateLoad \
+  --url "http://127.0.0.1:$PORT" --token "$TOKEN" --apy "http://127.0.0.1:$APY_PORT" \
+  --articles "$ARTICLES" --threads "$THREADS"

@@ -1,0 +1,214 @@
+package io.lingowire.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Translation benchmark, run by {@code src/test/bench/translate-bench.sh}: the same generated articles (about 2,000
+ * characters each, sentences that never repeat, so the translation memory cannot help) sent straight to an Apertium
+ * APy server with as many client threads as the gateway has job threads, then translated through the gateway
+ * (queue, segmentation, protection, memory look-up, APy, checks, storage); articles/s for both and their ratio.
+ * Then one article is re-translated many times, every sentence a memory hit: the gateway's own timer
+ * ({@code lingowire.translation.duration}, from="memory") gives the median and p99, beside the client's view of
+ * request-to-done (which adds the queue pick-up).
+ */
+public final class TranslateLoad {
+
+    private static final String[] ADJ = {"new", "old", "large", "small", "local", "regional", "national", "rural",
+            "public", "private", "main", "northern", "southern", "eastern", "western", "busy", "quiet", "central"};
+    private static final String[] NOUN = {"school", "hospital", "market", "road", "bridge", "clinic", "office",
+            "station", "airport", "farm", "factory", "library", "court", "museum", "park", "river", "village",
+            "council", "company", "union", "army", "police", "teacher", "doctor", "farmer", "minister", "governor"};
+    private static final String[] VERB = {"opened", "closed", "repaired", "visited", "inspected", "announced",
+            "rebuilt", "protected", "supported", "criticised", "welcomed", "funded", "moved", "expanded"};
+    private static final String[] PLACE = {"Kabul", "Herat", "Balkh", "Kandahar", "Kunduz", "Bamyan", "Ghazni",
+            "Helmand", "Badakhshan", "Nangarhar", "Paktia", "Logar", "Parwan", "Takhar", "Faryab"};
+    private static final String[] WHEN = {"on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday",
+            "last week", "this month", "in the morning", "after the storm", "before the winter"};
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        String url = a.get("url");
+        String token = a.get("token");
+        String apy = a.get("apy");
+        int count = Integer.parseInt(a.getOrDefault("articles", "40"));
+        int threads = Integer.parseInt(a.getOrDefault("threads", "4"));
+        int repeats = Integer.parseInt(a.getOrDefault("retranslations", "50"));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        Random random = new Random(42);
+        List<String> articles = new ArrayList<>();
+        for (int i = 0; i < count + 1; i++) {
+            articles.add(article(random, i));
+        }
+        List<String> measured = articles.subList(0, count);
+        System.out.printf("%d articles of %d characters on average, %d threads%n", count,
+                measured.stream().mapToInt(String::length).sum() / count, threads);
+
+        // 1. straight to APy
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (String text : measured) {
+            done.add(pool.submit(() -> {
+                String body = "langpair=" + URLEncoder.encode("eng|spa", StandardCharsets.UTF_8) + "&q="
+                        + URLEncoder.encode(text, StandardCharsets.UTF_8);
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(apy + "/translate"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("APy answered " + r.statusCode());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        double apySeconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+
+        // 2. through the gateway: ingested first (not timed), then translated
+        List<String> ids = new ArrayList<>();
+        for (String text : articles) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/articles"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofString());
+            ids.add(field(r.body(), "id"));
+        }
+        List<String> gatewayIds = ids.subList(0, count);
+        start = System.nanoTime();
+        for (String id : gatewayIds) {
+            request(http, url, token, id);
+        }
+        awaitAll(http, url, token, gatewayIds, Map.of());
+        double gatewaySeconds = (System.nanoTime() - start) / 1e9;
+        double apyRate = count / apySeconds;
+        double gatewayRate = count / gatewaySeconds;
+        System.out.printf("APy direct:    %7.2f articles/s (%.1f s)%n", apyRate, apySeconds);
+        System.out.printf("gateway + APy: %7.2f articles/s (%.1f s)%n", gatewayRate, gatewaySeconds);
+        System.out.printf("ratio gateway/APy: %.2f   (target >= 0.9)%n", gatewayRate / apyRate);
+
+        // 3. a full memory hit: the spare article, translated once, then again and again
+        String again = ids.get(count);
+        request(http, url, token, again);
+        awaitAll(http, url, token, List.of(again), Map.of());
+        long[] clientNanos = new long[repeats];
+        for (int i = 0; i < repeats; i++) {
+            String before = get(http, url + "/api/v1/articles/" + again + "/translations/es", token);
+            long t0 = System.nanoTime();
+            request(http, url, token, again);
+            awaitAll(http, url, token, List.of(again), Map.of(again, field(before, "updatedAt")));
+            clientNanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(clientNanos);
+        String metrics = get(http, url + "/q/metrics", null);
+        System.out.printf("memory-hit re-translation of a %d-character article, %d runs:%n", articles.get(count).length(),
+                repeats);
+        System.out.printf("  in the gateway (lingowire.translation.duration, from=memory): median %s ms, p99 %s ms"
+                + "   (target median <= 10 ms)%n", quantile(metrics, "0.5"), quantile(metrics, "0.99"));
+        System.out.printf("  client, request to done (adds queue pick-up and polling): median %.1f ms%n",
+                clientNanos[repeats / 2] / 1e6);
+    }
+
+    private static String article(Random random, int n) {
+        StringBuilder text = new StringBuilder();
+        text.append("The ").append(pick(random, ADJ)).append(' ').append(pick(random, NOUN)).append(" of ")
+                .append(pick(random, PLACE)).append("\n\n");
+        while (text.length() < 2000) {
+            StringBuilder paragraph = new StringBuilder();
+            for (int s = 0; s < 3; s++) {
+                paragraph.append("The ").append(pick(random, ADJ)).append(' ').append(pick(random, NOUN)).append(" in ")
+                        .append(pick(random, PLACE)).append(' ').append(pick(random, VERB)).append(" the ")
+                        .append(pick(random, ADJ)).append(' ').append(pick(random, NOUN)).append(' ')
+                        .append(pick(random, WHEN)).append(", and the ").append(pick(random, NOUN)).append(' ')
+                        .append(pick(random, VERB)).append(" the ").append(pick(random, NOUN)).append(". ");
+            }
+            text.append(paragraph.toString().strip()).append("\n\n");
+        }
+        return text.append("Story ").append(n).append(".\n").toString();
+    }
+
+    private static String pick(Random random, String[] words) {
+        return words[random.nextInt(words.length)];
+    }
+
+    private static void request(HttpClient http, String url, String token, String id) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/articles/" + id
+                        + "/translations")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"targets\":[\"es\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 202) {
+            throw new IllegalStateException("translation request answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    /** Polls until every article's Spanish version is finished (and newer than {@code after}, when given). */
+    private static void awaitAll(HttpClient http, String url, String token, List<String> ids, Map<String, String> after)
+            throws Exception {
+        List<String> waiting = new ArrayList<>(ids);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (!waiting.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(waiting.size() + " translations did not finish");
+            }
+            List<String> still = new ArrayList<>();
+            for (String id : waiting) {
+                String t = get(http, url + "/api/v1/articles/" + id + "/translations/es", token);
+                String status = field(t, "status");
+                if (status.equals("failed")) {
+                    throw new IllegalStateException("translation failed: " + t);
+                }
+                boolean finished = status.equals("translated") || status.equals("review");
+                if (!finished || (after.containsKey(id) && field(t, "updatedAt").equals(after.get(id)))) {
+                    still.add(id);
+                }
+            }
+            waiting = still;
+            if (!waiting.isEmpty()) {
+                Thread.sleep(ids.size() == 1 ? 1 : 50);
+            }
+        }
+    }
+
+    private static String get(HttpClient http, String url, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]*)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static String quantile(String metrics, String q) {
+        Matcher m = Pattern.compile("lingowire_translation_duration_seconds\\{[^}]*from=\"memory\"[^}]*quantile=\""
+                + Pattern.quote(q) + "\"[^}]*} ([0-9.eE+-]+)").matcher(metrics);
+        return m.find() ? String.format("%.2f", Double.parseDouble(m.group(1)) * 1000) : "n/a";
+    }
+}
