@@ -77,6 +77,23 @@ class WebhookPolicyTest {
                 new String(body, java.nio.charset.StandardCharsets.UTF_8)), signature);
     }
 
+    @Test
+    void aTranslationsPayloadNamesItsSourceLanguage() {
+        io.lingowire.event.Event event = new io.lingowire.event.Event();
+        event.seq = 7L;
+        event.type = io.lingowire.event.Event.TRANSLATION_PUBLISHED;
+        event.articleId = "a1";
+        event.version = 2;
+        event.language = "es";
+        event.createdAt = NOW;
+        String json = new ThinPayload(new com.fasterxml.jackson.databind.ObjectMapper(),
+                new TestConfig(List.of(Duration.ZERO))).render(event, "es", "en");
+        assertEquals("{\"type\":\"translation.published\",\"timestamp\":\"2025-03-01T12:00:00Z\",\"data\":{"
+                + "\"id\":\"a1\",\"uri\":\"urn:lingowire:a1:es\",\"version\":2,\"language\":\"es\","
+                + "\"translationOf\":\"en\",\"links\":{\"ninjs\":\"http://localhost:8080/partner/v1/items/a1?lang=es\","
+                + "\"newsml-g2\":\"http://localhost:8080/partner/v1/items/a1?lang=es&format=newsml-g2\"}}}", json);
+    }
+
     private static boolean refused(EgressGuard guard, String url) {
         try {
             guard.check(url);

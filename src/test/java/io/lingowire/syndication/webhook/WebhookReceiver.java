@@ -21,9 +21,7 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "lingowire.webhooks.allowed-hosts", "localhost,127.0.0.1",
                 "lingowire.webhooks.retry-schedule", "0s,1s,1s",
-                "lingowire.webhooks.tick", "PT0.2S",
-                "lingowire.webhooks.gap-wait", "2s",
-                "lingowire.jobs.tick", "PT0.2S");
+                "lingowire.webhooks.gap-wait", "2s");
     }
 
     @Override
