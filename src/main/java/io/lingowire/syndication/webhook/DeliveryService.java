@@ -35,16 +35,13 @@ public class DeliveryService {
     public record Filter(String partnerId, String endpointId, WebhookDelivery.Status status) {
     }
 
-    public record Page(List<WebhookDelivery> items, String next) {
-    }
-
     /** What one attempt needs: where to, the clear secret and the exact body. */
     public record Attempt(String deliveryId, String endpointId, String url, String secret, String payload) {
     }
 
     /** Newest first; the cursor is the last id of the previous page. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page list(Filter filter, String cursor, int limit) {
+    public Cursor.Page<WebhookDelivery> list(Filter filter, String cursor, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (cursor != null && !cursor.isBlank()) {
@@ -63,14 +60,8 @@ public class DeliveryService {
             where.append(" and status = :status");
             params.and("status", filter.status());
         }
-        List<WebhookDelivery> rows = WebhookDelivery.<WebhookDelivery>find(where + " order by id desc", params)
-                .page(0, limit + 1).list();
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            next = Cursor.encode(rows.get(limit - 1).id);
-        }
-        return new Page(rows, next);
+        return Cursor.page(WebhookDelivery.<WebhookDelivery>find(where + " order by id desc", params)
+                .page(0, limit + 1).list(), limit, d -> d.id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

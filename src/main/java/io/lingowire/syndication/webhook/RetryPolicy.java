@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,19 +39,23 @@ public class RetryPolicy {
     }
 
     /**
-     * The delay before the next attempt after attempt {@code attempt} (1-based) failed with {@code status}
-     * (0 when there was no answer).
+     * The delay from {@code now} before the next attempt after attempt {@code attempt} (1-based) failed with
+     * {@code status} (0 when there was no answer). It ends on a whole second: MariaDB keeps the job's due time to
+     * the second, and rounding down there must not bring an attempt before a receiver's {@code Retry-After}.
      */
     public Duration delay(int attempt, int status, String retryAfter, Instant now) {
-        if (THROTTLING.contains(status)) {
-            Optional<Duration> asked = retryAfter(retryAfter, now);
-            if (asked.isPresent()) {
-                Duration wait = asked.get().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked.get();
-                return wait.plusMillis((long) (wait.toMillis() * 0.1 * random()));
-            }
+        Duration wait;
+        Optional<Duration> asked = THROTTLING.contains(status) ? retryAfter(retryAfter, now) : Optional.empty();
+        if (asked.isPresent()) {
+            wait = asked.get().compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : asked.get();
+            wait = wait.plusMillis((long) (wait.toMillis() * 0.1 * random()));
+        } else {
+            Duration base = schedule.get(Math.min(Math.max(attempt, 0), schedule.size() - 1));
+            wait = base.plusMillis((long) (base.toMillis() * 0.2 * (2 * random() - 1)));
         }
-        Duration base = schedule.get(Math.min(Math.max(attempt, 0), schedule.size() - 1));
-        return base.plusMillis((long) (base.toMillis() * 0.2 * (2 * random() - 1)));
+        Instant due = now.plus(wait);
+        Instant whole = due.truncatedTo(ChronoUnit.SECONDS);
+        return Duration.between(now, whole.equals(due) ? due : whole.plusSeconds(1));
     }
 
     /** RFC 9110 {@code Retry-After}: delay-seconds or an HTTP date. */

@@ -69,7 +69,7 @@ public class WebhookDispatcher {
         if (events.isEmpty()) {
             return 0;
         }
-        List<WebhookEndpoint> endpoints = WebhookEndpoint.enabled();
+        List<WebhookEndpoint> endpoints = WebhookEndpoint.listEnabled();
         Map<String, Partner> partners = new HashMap<>();
         Instant settled = Instant.now().minus(config.gapWait());
         int consumed = 0;

@@ -59,7 +59,7 @@ public class WebhookEndpoint extends PanacheEntityBase {
         return list("partnerId = ?1 order by createdAt", partnerId);
     }
 
-    public static List<WebhookEndpoint> enabled() {
+    public static List<WebhookEndpoint> listEnabled() {
         return list("enabled = true");
     }
 }

@@ -26,6 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * End to end: an article ingested through the API reaches a local receiver as a signed Standard Webhooks message,
+ * checked with the reference library; retries, 410, Retry-After, replay and isolation of slow receivers.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = WebhookReceiver.class, restrictToAnnotatedClass = true)
 class WebhookDeliveryTest {
@@ -175,6 +179,11 @@ class WebhookDeliveryTest {
         Api.asAdmin().queryParam("endpoint", endpoint).queryParam("status", "dead").get("/api/v1/deliveries")
                 .then().statusCode(200).body("items.size()", is(2)).body("items[0].attempts", is(3));
         assertEquals(6, WebhookReceiver.server.findAll(postRequestedFor(urlEqualTo(path))).size());
+        String next = Api.asAdmin().queryParam("endpoint", endpoint).queryParam("limit", 1).get("/api/v1/deliveries")
+                .then().statusCode(200).body("items[0].id", is(ids.get(0))).extract().path("next");
+        Api.asAdmin().queryParam("endpoint", endpoint).queryParam("limit", 1).queryParam("cursor", next)
+                .get("/api/v1/deliveries").then().statusCode(200)
+                .body("items[0].id", is(ids.get(1))).body("next", is((Object) null));
 
         WebhookReceiver.server.stubFor(post(path).atPriority(1).willReturn(aResponse().withStatus(200)));
         Api.asAdmin().post("/api/v1/deliveries/" + ids.get(0) + "/redeliver").then().statusCode(202)

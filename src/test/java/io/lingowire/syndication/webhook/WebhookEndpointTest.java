@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
+/** The endpoint API: the SSRF rule, the secret shown once, validation and problems. */
 @QuarkusTest
 @QuarkusTestResource(value = WebhookReceiver.class, restrictToAnnotatedClass = true)
 class WebhookEndpointTest {
@@ -52,6 +53,9 @@ class WebhookEndpointTest {
                 .body("webhooks.size()", is(2)).body("webhooks.findAll { it.secret != null }.size()", is(0));
         Api.asAdmin().delete("/api/v1/partners/" + partner + "/webhooks/" + id).then().statusCode(204);
         Api.asAdmin().get("/api/v1/partners/" + partner + "/webhooks/" + id).then().statusCode(404);
+
+        Api.asAdmin().delete("/api/v1/partners/" + partner).then().statusCode(204);
+        Api.asAdmin().get("/api/v1/partners/" + partner + "/webhooks").then().statusCode(404);
     }
 
     @Test

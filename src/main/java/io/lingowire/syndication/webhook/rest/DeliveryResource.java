@@ -1,6 +1,7 @@
 package io.lingowire.syndication.webhook.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.lingowire.common.Cursor;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.security.Role;
 import io.lingowire.syndication.webhook.DeliveryService;
@@ -57,7 +58,7 @@ public class DeliveryResource {
         if (size < 1 || size > 100) {
             throw ApiProblem.badRequest("invalid-limit", "limit must be between 1 and 100");
         }
-        DeliveryService.Page page = deliveries.list(new DeliveryService.Filter(partner, endpoint,
+        Cursor.Page<WebhookDelivery> page = deliveries.list(new DeliveryService.Filter(partner, endpoint,
                 status == null ? null : status(status)), cursor, size);
         return new Page(page.items().stream().map(d -> DeliveryView.of(d, false)).toList(), page.next());
     }
