@@ -9,7 +9,7 @@ PORT=18080
 DATA=$(mktemp -d)
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-LINGOWIRE_ADMIN_PASSWORD=bench-secret QUARKUS_HTTP_PORT=$PORT LINGOWIRE_DATA_DIR="$DATA" \
+LINGOWIRE_ADMIN_PASSWORD=bench-secret LINGOWIRE_WEBHOOKS_SECRET_KEY=$(head -c 32 /dev/urandom | base64) QUARKUS_HTTP_PORT=$PORT LINGOWIRE_DATA_DIR="$DATA" \
   QUARKUS_LOG_CONSOLE_LEVEL=WARN java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$DATA/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT

@@ -199,12 +199,8 @@ public class ArticleService {
             where.append(" and lower(title) like :q");
             params.and("q", "%" + filter.q().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        List<Article> rows = Article.<Article>find(where + " order by id desc", params).page(0, limit + 1).list();
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            next = Cursor.encode(rows.get(limit - 1).id);
-        }
-        return new Page(rows, next);
+        Cursor.Page<Article> page = Cursor.page(
+                Article.<Article>find(where + " order by id desc", params).page(0, limit + 1).list(), limit, a -> a.id);
+        return new Page(page.items(), page.next());
     }
 }

@@ -15,4 +15,13 @@ public interface JobHandler {
     default java.time.Duration lease() {
         return java.time.Duration.ofMinutes(5);
     }
+
+    /**
+     * Threads of a pool of this kind's own, or 0 to share the worker's common pool. A kind whose attempts may wait
+     * long on the outside world (webhook deliveries) gets its own lane, so it can neither starve nor be starved by
+     * the other kinds.
+     */
+    default int threads() {
+        return 0;
+    }
 }

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs queued jobs on this replica. Each tick claims what free capacity allows for every registered kind, and
- * runs the claimed jobs on a small pool; a slow kind never blocks the claiming of another.
+ * runs the claimed jobs on a small pool (a lane); a slow kind never blocks the claiming of another, and a kind that
+ * asks for {@link JobHandler#threads() threads of its own} runs in a lane of its own.
  */
 @ApplicationScoped
 public class JobWorker {
@@ -27,35 +28,43 @@ public class JobWorker {
     private final JobQueue queue;
     private final Map<String, JobHandler> handlers;
     private final String workerId = "worker-" + Ids.newId().substring(24);
-    private final ExecutorService pool;
-    private final Semaphore capacity;
+    private final Map<String, Lane> lanes;
+
+    /** A pool and the permits that keep claims within its size. */
+    private record Lane(ExecutorService pool, Semaphore capacity) {
+        static Lane of(int threads, String name) {
+            return new Lane(Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            }), new Semaphore(threads));
+        }
+    }
 
     JobWorker(JobQueue queue, Instance<JobHandler> handlers, JobConfig config) {
         this.queue = queue;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
-        this.pool = Executors.newFixedThreadPool(config.threads(), r -> {
-            Thread t = new Thread(r, "lingowire-job");
-            t.setDaemon(true);
-            return t;
-        });
-        this.capacity = new Semaphore(config.threads());
+        Lane shared = Lane.of(config.threads(), "lingowire-job");
+        this.lanes = this.handlers.values().stream().collect(Collectors.toMap(JobHandler::kind,
+                h -> h.threads() > 0 ? Lane.of(h.threads(), "lingowire-job-" + h.kind()) : shared));
     }
 
     @Scheduled(every = "${lingowire.jobs.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         for (JobHandler handler : handlers.values()) {
-            int free = capacity.availablePermits();
+            Lane lane = lanes.get(handler.kind());
+            int free = lane.capacity().availablePermits();
             if (free == 0) {
-                return;
+                continue;
             }
             List<Job> jobs = queue.claim(handler.kind(), free, workerId, handler.lease());
             for (Job job : jobs) {
-                capacity.acquireUninterruptibly();
-                pool.execute(() -> {
+                lane.capacity().acquireUninterruptibly();
+                lane.pool().execute(() -> {
                     try {
                         run(handler, job);
                     } finally {
-                        capacity.release();
+                        lane.capacity().release();
                     }
                 });
             }
@@ -84,6 +93,6 @@ public class JobWorker {
 
     @PreDestroy
     void stop() {
-        pool.shutdownNow();
+        lanes.values().stream().distinct().forEach(lane -> lane.pool().shutdownNow());
     }
 }

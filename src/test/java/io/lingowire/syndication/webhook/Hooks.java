@@ -1,0 +1,100 @@
+package io.lingowire.syndication.webhook;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.standardwebhooks.Webhook;
+import io.lingowire.support.Api;
+import io.restassured.path.json.JsonPath;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+/** Test helpers for webhooks: partners, endpoints, a published article, and waiting for the receiver. */
+final class Hooks {
+
+    private static final List<String[]> CREATED = new ArrayList<>();
+
+    private Hooks() {
+    }
+
+    /** A new partner entitled to the given languages; returns its id. */
+    static String partner(String... languages) {
+        return Api.asAdmin().contentType("application/json")
+                .body(Map.of("name", "Hook partner " + java.util.UUID.randomUUID(), "languages", List.of(languages)))
+                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
+    }
+
+    /** A new endpoint of the partner at the receiver's path; returns the create answer (id, secret). */
+    static JsonPath endpoint(String partnerId, String path) {
+        JsonPath created = Api.asAdmin().contentType("application/json")
+                .body(Map.of("url", WebhookReceiver.url(path)))
+                .post("/api/v1/partners/" + partnerId + "/webhooks").then().statusCode(201).extract().jsonPath();
+        CREATED.add(new String[] {partnerId, created.getString("id")});
+        return created;
+    }
+
+    /** Deletes every endpoint made by {@link #endpoint}, so that one test's receivers do not see the next test's articles. */
+    static void removeEndpoints() {
+        for (String[] e : CREATED) {
+            Api.asAdmin().delete("/api/v1/partners/" + e[0] + "/webhooks/" + e[1]);
+        }
+        CREATED.clear();
+    }
+
+    /** Ingests a new English article through the API; returns its id. */
+    static String publish() {
+        return Api.asAdmin().contentType("text/plain; charset=utf-8")
+                .body(Api.unique(Api.fixtureText("languages/en.txt")))
+                .post("/api/v1/articles").then().statusCode(201).extract().path("id");
+    }
+
+    /** Waits (at most 20 s) until the receiver has at least {@code n} POSTs at the path. */
+    static List<LoggedRequest> awaitRequests(String path, int n) {
+        return await(() -> WebhookReceiver.server.findAll(postRequestedFor(urlEqualTo(path))), r -> r.size() >= n,
+                n + " webhook requests at " + path);
+    }
+
+    /** Waits (at most 20 s) until the delivery satisfies the condition. */
+    static JsonPath awaitDelivery(String id, Predicate<JsonPath> done) {
+        return await(() -> Api.asAdmin().get("/api/v1/deliveries/" + id).then().statusCode(200).extract().jsonPath(),
+                done, "delivery " + id);
+    }
+
+    /** The deliveries of one endpoint, newest first. */
+    static List<Map<String, Object>> deliveries(String endpointId) {
+        return Api.asAdmin().queryParam("endpoint", endpointId).get("/api/v1/deliveries")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    /** Checks the request's signature with the Standard Webhooks reference library (throws when it fails). */
+    static void verify(String secret, LoggedRequest request) throws Exception {
+        new Webhook(secret).verify(request.getBodyAsString(), Map.of(
+                "webhook-id", List.of(request.getHeader("webhook-id")),
+                "webhook-timestamp", List.of(request.getHeader("webhook-timestamp")),
+                "webhook-signature", List.of(request.getHeader("webhook-signature"))));
+    }
+
+    static <T> T await(Supplier<T> probe, Predicate<T> done, String what) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (true) {
+            T value = probe.get();
+            if (done.test(value)) {
+                return value;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("waited 20 s for " + what + "; last seen: " + value);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what);
+            }
+        }
+    }
+}
