@@ -3,6 +3,7 @@ package io.lingowire.common.job;
 import io.lingowire.common.Ids;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -26,9 +27,15 @@ public class JobQueue {
     static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final EntityManager em;
+    private final Event<Enqueued> enqueued;
 
-    JobQueue(EntityManager em) {
+    JobQueue(EntityManager em, Event<Enqueued> enqueued) {
         this.em = em;
+        this.enqueued = enqueued;
+    }
+
+    /** Fired when a job that is due now was added; observed after commit, so that a worker can claim it at once. */
+    public record Enqueued(String kind) {
     }
 
     public record NewJob(String kind, String payload, String dedupeKey, int priority, int maxAttempts, Instant runAt) {
@@ -83,6 +90,9 @@ public class JobQueue {
         job.createdAt = now;
         job.updatedAt = now;
         job.persist();
+        if (!job.runAt.isAfter(now)) {
+            enqueued.fire(new Enqueued(job.kind));
+        }
         return job;
     }
 

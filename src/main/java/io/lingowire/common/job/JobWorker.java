@@ -4,6 +4,8 @@ import io.lingowire.common.Ids;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
@@ -29,6 +31,11 @@ public class JobWorker {
     private final Map<String, JobHandler> handlers;
     private final String workerId = "worker-" + Ids.newId().substring(24);
     private final Map<String, Lane> lanes;
+    private final ExecutorService claimer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lingowire-job-claim");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A pool and the permits that keep claims within its size. */
     private record Lane(ExecutorService pool, Semaphore capacity) {
@@ -52,22 +59,47 @@ public class JobWorker {
     @Scheduled(every = "${lingowire.jobs.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         for (JobHandler handler : handlers.values()) {
-            Lane lane = lanes.get(handler.kind());
-            int free = lane.capacity().availablePermits();
-            if (free == 0) {
-                continue;
-            }
-            List<Job> jobs = queue.claim(handler.kind(), free, workerId, handler.lease());
-            for (Job job : jobs) {
-                lane.capacity().acquireUninterruptibly();
-                lane.pool().execute(() -> {
-                    try {
-                        run(handler, job);
-                    } finally {
-                        lane.capacity().release();
+            claim(handler);
+        }
+    }
+
+    /**
+     * New work on this replica is claimed as soon as its transaction commits, not at the next tick (jobs enqueued
+     * by other replicas wait for the tick); the claim runs off the committing thread.
+     */
+    void enqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueue.Enqueued enqueued) {
+        JobHandler handler = handlers.get(enqueued.kind());
+        if (handler != null && !claimer.isShutdown()) {
+            claimer.execute(() -> claim(handler));
+        }
+    }
+
+    /** Claims what the kind's lane has room for; a finished job makes room and claims the next at once. */
+    private synchronized void claim(JobHandler handler) {
+        Lane lane = lanes.get(handler.kind());
+        int free = lane.capacity().availablePermits();
+        if (free == 0) {
+            return;
+        }
+        List<Job> jobs;
+        try {
+            jobs = queue.claim(handler.kind(), free, workerId, handler.lease());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not claim %s jobs: %s", handler.kind(), e.getMessage());
+            return;
+        }
+        for (Job job : jobs) {
+            lane.capacity().acquireUninterruptibly();
+            lane.pool().execute(() -> {
+                try {
+                    run(handler, job);
+                } finally {
+                    lane.capacity().release();
+                    if (!claimer.isShutdown()) {
+                        claimer.execute(() -> claim(handler));
                     }
-                });
-            }
+                }
+            });
         }
     }
 
@@ -93,6 +125,7 @@ public class JobWorker {
 
     @PreDestroy
     void stop() {
+        claimer.shutdownNow();
         lanes.values().stream().distinct().forEach(lane -> lane.pool().shutdownNow());
     }
 }
