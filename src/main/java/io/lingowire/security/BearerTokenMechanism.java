@@ -8,6 +8,7 @@ import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,19 +25,20 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = bearer(context);
+        String token = credential(context.request());
         if (token == null) {
             return Uni.createFrom().nullItem();
         }
         return identityProviderManager.authenticate(new TokenAuthenticationRequest(new TokenCredential(token, TYPE)));
     }
 
-    private static String bearer(RoutingContext context) {
-        String authorization = context.request().getHeader("Authorization");
+    /** The token a request presents ({@code Authorization: Bearer} or {@code X-Api-Key}), or null. */
+    public static String credential(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return authorization.substring(7).trim();
         }
-        String apiKey = context.request().getHeader("X-Api-Key");
+        String apiKey = request.getHeader("X-Api-Key");
         return apiKey == null || apiKey.isBlank() ? null : apiKey.trim();
     }
 

@@ -31,9 +31,11 @@ import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -230,6 +232,42 @@ class SyndicationTest {
             }
         }
         assertEquals(429, status, "the ninth request within a minute is refused");
+    }
+
+    @Test
+    void aPolledPageComesBackWithTheSameBytesAndHeadersAndRefusalsStayRefusals() {
+        String src = source("poll");
+        String[] p = partner("{\"name\":\"Poll " + RUN + "\",\"languages\":[\"en\"],\"sources\":[\"" + src
+                + "\"],\"formats\":[\"ninjs\",\"atom\"]}");
+        ingest(story("Bridge reopens in Herat", "HERAT"), src, null);
+        for (String query : new String[]{"limit=5", "limit=5&format=atom"}) {
+            // the first answer renders the page; the next ones are served from it (see CachedFeedRoute)
+            Response first = as(p[1]).get("/partner/v1/feed?" + query);
+            first.then().statusCode(200);
+            for (int i = 0; i < 3; i++) {
+                Response again = as(p[1]).get("/partner/v1/feed?" + query);
+                again.then().statusCode(200);
+                assertArrayEquals(first.asByteArray(), again.asByteArray(), query);
+                for (String header : List.of("ETag", "Content-Type", "Cache-Control", "Vary", "Link", "X-Next-Cursor")) {
+                    assertEquals(first.header(header), again.header(header), header + " of " + query);
+                    assertNotNull(again.header(header), header + " of " + query);
+                }
+            }
+            as(p[1]).header("If-None-Match", "\"other\", " + first.header("ETag"))
+                    .get("/partner/v1/feed?" + query).then().statusCode(304)
+                    .header("ETag", first.header("ETag")).header("X-Next-Cursor", first.header("X-Next-Cursor"));
+        }
+        assertTrue(as(p[1]).get("/partner/v1/feed?limit=5&format=atom").contentType().contains("charset=utf-8"));
+        // what the partner may not have is refused the same way however often the allowed page was asked for
+        as(p[1]).get("/partner/v1/feed?limit=5&format=rss").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(p[1]).get("/partner/v1/feed?limit=5&lang=fr").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(p[1]).get("/partner/v1/feed?limit=abc").then().statusCode(400).contentType("application/problem+json");
+        as(p[1]).get("/partner/v1/feed?wait=soon").then().statusCode(400).contentType("application/problem+json");
+        Api.asAdmin().delete("/api/v1/partners/" + p[0]).then().statusCode(204);
+        PARTNERS.remove(p[0]);
+        as(p[1]).get("/partner/v1/feed?limit=5").then().statusCode(401);
     }
 
     @Test

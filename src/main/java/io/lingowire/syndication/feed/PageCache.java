@@ -3,6 +3,7 @@ package io.lingowire.syndication.feed;
 import io.lingowire.event.EventSignal;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -21,8 +22,16 @@ public class PageCache {
     static final int MAX_PAGES = 5000;
     static final long MAX_AGE_NANOS = 5_000_000_000L;
 
-    /** A rendered page and what it was made from. */
-    public record Rendered(byte[] body, String etag, String next, long generation, long madeAt) {
+    /**
+     * A rendered page and what it was made from. {@code wire} holds the same bytes once more, read-only and off the
+     * heap, so that every poll answered from the cache hands the socket the page itself instead of copying 40 KB.
+     */
+    public record Rendered(byte[] body, ByteBuffer wire, String etag, String next, long generation, long madeAt) {
+
+        public Rendered(byte[] body, String etag, String next, long generation, long madeAt) {
+            this(body, ByteBuffer.allocateDirect(body.length).put(body).flip().asReadOnlyBuffer(), etag, next,
+                    generation, madeAt);
+        }
     }
 
     private final ConcurrentHashMap<String, CompletableFuture<Rendered>> pages = new ConcurrentHashMap<>();
@@ -43,9 +52,7 @@ public class PageCache {
                 if (!known.isDone()) {
                     return known;
                 }
-                Rendered page = known.isCompletedExceptionally() ? null : known.join();
-                if (page != null && page.generation() == signal.generation()
-                        && System.nanoTime() - page.madeAt() < MAX_AGE_NANOS) {
+                if (valid(known)) {
                     return known;
                 }
                 pages.remove(key, known);
@@ -68,5 +75,17 @@ public class PageCache {
             });
             return mine;
         }
+    }
+
+    /** The page for a key if a valid one is made already; null otherwise (nothing is made). */
+    public Rendered peek(String key) {
+        CompletableFuture<Rendered> known = pages.get(key);
+        return known != null && known.isDone() && valid(known) ? known.join() : null;
+    }
+
+    private boolean valid(CompletableFuture<Rendered> done) {
+        Rendered page = done.isCompletedExceptionally() ? null : done.join();
+        return page != null && page.generation() == signal.generation()
+                && System.nanoTime() - page.madeAt() < MAX_AGE_NANOS;
     }
 }

@@ -169,8 +169,8 @@ public class PartnerService {
             partner.preEmbargo = r.preEmbargo();
         }
         if (r.rateLimit() != null) {
-            if (r.rateLimit() < 1 || r.rateLimit() > 1_000_000) {
-                throw ApiProblem.badRequest("invalid-rate-limit", "'rateLimit' is requests per minute, 1 to 1000000");
+            if (r.rateLimit() < 1 || r.rateLimit() > 100_000_000) {
+                throw ApiProblem.badRequest("invalid-rate-limit", "'rateLimit' is requests per minute, 1 to 100000000");
             }
             partner.rateLimit = r.rateLimit();
         }

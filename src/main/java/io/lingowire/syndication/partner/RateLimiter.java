@@ -19,15 +19,21 @@ public class RateLimiter {
 
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
+    /** Counts a request; throws the 429 problem when it is over the partner's allowance. */
     public void acquire(Partner partner) {
+        long retryAfter = take(partner);
+        if (retryAfter > 0) {
+            throw ApiProblem.tooManyRequests("This partner may make " + partner.rateLimit
+                    + " requests a minute; try again in " + retryAfter + " s", retryAfter);
+        }
+    }
+
+    /** Counts a request: 0 when it is within the allowance, else the seconds until the window turns. */
+    public long take(Partner partner) {
         long now = System.currentTimeMillis();
         long minute = now / 60_000;
         Window w = windows.compute(partner.id, (id, old) -> old == null || old.minute() != minute
                 ? new Window(minute, 1) : new Window(minute, old.count() + 1));
-        if (w.count() > partner.rateLimit) {
-            long retryAfter = Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000);
-            throw ApiProblem.tooManyRequests("This partner may make " + partner.rateLimit
-                    + " requests a minute; try again in " + retryAfter + " s", retryAfter);
-        }
+        return w.count() > partner.rateLimit ? Math.max(1, ((minute + 1) * 60_000 - now + 999) / 1000) : 0;
     }
 }

@@ -1,6 +1,5 @@
 package io.lingowire.syndication.feed.rest;
 
-import io.lingowire.common.Hashing;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.security.BearerTokenIdentityProvider;
 import io.lingowire.security.Role;
@@ -29,12 +28,9 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -70,39 +66,33 @@ public class PartnerFeedResource {
     @Path("feed")
     @NonBlocking
     public Uni<Response> feed(@RestQuery String cursor, @RestQuery String lang,
-                         @RestQuery Integer limit, @RestQuery Integer wait, @RestQuery String format,
+                         @RestQuery String limit, @RestQuery String wait, @RestQuery String format,
                          @RestHeader(HttpHeaders.ACCEPT) String accept,
                          @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         // runs on the event loop: a page another request made is answered without a thread hop or a query
-        Partner partner = partner();
-        Format chosen = format(partner, format, accept);
-        FormatWriter writer = writers.get(chosen);
-        if (chosen == Format.NITF) {
+        // (CachedFeedRoute answers most of those before they get here)
+        FeedRequest request = FeedRequest.of(partner(), cursor, lang, limit, format, accept, config);
+        FormatWriter writer = writers.get(request.format());
+        if (request.format() == Format.NITF) {
             writer.page(null); // refuses with a problem that says what to do instead
         }
-        List<String> languages = FeedService.languages(partner, lang);
-        int size = limit == null ? config.defaultLimit() : limit;
-        Duration hold = Duration.ofSeconds(wait == null ? 0 : wait);
+        Duration hold = Duration.ofSeconds(wait == null ? 0 : FeedRequest.number("wait", wait));
         Supplier<PageCache.Rendered> make = () -> {
             long generation = signal.generation();
-            FeedService.Page page = feed.page(partner, cursor, languages, size, hold);
-            String self = feedUrl(cursor, lang, size, chosen);
-            String next = feedUrl(page.next(), lang, size, chosen);
+            FeedService.Page page = feed.page(request.partner(), cursor, request.languages(), request.size(), hold);
             Instant updated = page.items().stream().map(LocalizedItem::versionCreated).max(Instant::compareTo)
                     .orElse(Instant.EPOCH);
-            byte[] body = writer.page(new FeedPage(partner.name, page.items(), page.next(), self, next, updated));
-            return new PageCache.Rendered(body, etag(body), page.next(), generation, System.nanoTime());
+            byte[] body = writer.page(new FeedPage(request.partner().name, page.items(), page.next(),
+                    request.url(config.publicUrl(), cursor), request.url(config.publicUrl(), page.next()), updated));
+            return new PageCache.Rendered(body, FeedAnswer.etag(body), page.next(), generation, System.nanoTime());
         };
         // long-polls wait on their own; every other request shares the page with whoever asks the same
         Executor worker = Infrastructure.getDefaultWorkerPool();
         Uni<PageCache.Rendered> rendered = hold.isZero()
-                ? Uni.createFrom().completionStage(cache.get(partner.id + "|" + partner.updatedAt + "|" + cursor
-                + "|" + languages + "|" + size + "|" + chosen, make, worker))
+                ? Uni.createFrom().completionStage(cache.get(request.cacheKey(), make, worker))
                 : Uni.createFrom().item(make).runSubscriptionOn(worker);
-        return rendered.map(r -> answer(r.body(), r.etag(), chosen, ifNoneMatch)
-                .header("Link", "<" + feedUrl(r.next(), lang, size, chosen) + ">; rel=\"next\"")
-                .header("X-Next-Cursor", r.next())
-                .build());
+        return rendered.map(r -> answer(r.body(), r.etag(), request.format(), ifNoneMatch,
+                request.url(config.publicUrl(), r.next()), r.next()));
     }
 
     @GET
@@ -112,9 +102,9 @@ public class PartnerFeedResource {
                          @RestQuery String format, @RestHeader(HttpHeaders.ACCEPT) String accept,
                          @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Partner partner = partner();
-        Format chosen = format(partner, format, accept);
+        Format chosen = FeedRequest.format(partner, format, accept);
         byte[] body = writers.get(chosen).item(feed.item(partner, id, lang));
-        return answer(body, etag(body), chosen, ifNoneMatch).build();
+        return answer(body, FeedAnswer.etag(body), chosen, ifNoneMatch, null, null);
     }
 
     /** The partner the key belongs to (resolved with the key, see BearerTokenIdentityProvider), counted. */
@@ -127,43 +117,12 @@ public class PartnerFeedResource {
         return partner;
     }
 
-    private static Format format(Partner partner, String format, String accept) {
-        Format chosen = Format.negotiate(format, accept);
-        if (partner.formats != null && !partner.formats.isEmpty() && !partner.formats.contains(chosen.id)) {
-            throw ApiProblem.forbidden("format-not-entitled", "This partner takes " + partner.formats
-                    + ", not " + chosen.id);
-        }
-        return chosen;
-    }
-
     /** 200 with the body and its ETag, or 304 when the client already has exactly these bytes. */
-    private static String etag(byte[] body) {
-        return "\"" + Hashing.sha256Hex(body).substring(0, 32) + "\"";
-    }
-
-    private static Response.ResponseBuilder answer(byte[] body, String etag, Format format, String ifNoneMatch) {
-        if (ifNoneMatch != null && (ifNoneMatch.strip().equals("*")
-                || List.of(ifNoneMatch.split(",")).stream().map(String::strip)
-                .anyMatch(t -> t.equals(etag) || t.equals("W/" + etag)))) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag);
-        }
-        return Response.ok(body, format.mediaType + (format == Format.NINJS ? "" : "; charset=utf-8"))
-                .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
-                .header(HttpHeaders.VARY, "Accept, Authorization, X-Api-Key");
-    }
-
-    private String feedUrl(String cursor, String lang, int limit, Format format) {
-        StringBuilder url = new StringBuilder(config.publicUrl()).append("/partner/v1/feed?limit=").append(limit);
-        if (cursor != null && !cursor.isBlank()) {
-            url.append("&cursor=").append(URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-        }
-        if (lang != null && !lang.isBlank()) {
-            url.append("&lang=").append(URLEncoder.encode(lang, StandardCharsets.UTF_8));
-        }
-        if (format != Format.NINJS) {
-            url.append("&format=").append(format.id);
-        }
-        return url.toString();
+    private static Response answer(byte[] body, String etag, Format format, String ifNoneMatch, String nextUrl,
+                                   String nextCursor) {
+        boolean notModified = FeedAnswer.notModified(ifNoneMatch, etag);
+        Response.ResponseBuilder response = notModified ? Response.notModified() : Response.ok(body);
+        FeedAnswer.headers(etag, format, notModified, nextUrl, nextCursor, response::header);
+        return response.build();
     }
 }
