@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * characters each, sentences that never repeat, so the translation memory cannot help) sent straight to an Apertium
  * APy server with as many client threads as the gateway has job threads, then translated through the gateway
  * (queue, segmentation, protection, memory look-up, APy, checks, storage); articles/s for both and their ratio.
+ * Before either is timed, other articles go both ways untimed ({@code --warmup}), as a JMH warm-up would: on two
+ * cores the JIT compiler of a cold gateway otherwise takes the CPU that the Apertium pipeline needs.
  * Then one article is re-translated many times, every sentence a memory hit: the gateway's own timer
  * ({@code lingowire.translation.duration}, from="memory") gives the median and p99, beside the client's view of
  * request-to-done (which adds the queue pick-up).
@@ -53,41 +55,21 @@ public final class TranslateLoad {
         String apy = a.get("apy");
         int count = Integer.parseInt(a.getOrDefault("articles", "40"));
         int threads = Integer.parseInt(a.getOrDefault("threads", "4"));
-        int repeats = Integer.parseInt(a.getOrDefault("retranslations", "50"));
+        int repeats = Integer.parseInt(a.getOrDefault("retranslations", "200"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         Random random = new Random(42);
+        int warm = Integer.parseInt(a.getOrDefault("warmup", "200"));
         List<String> articles = new ArrayList<>();
-        for (int i = 0; i < count + 1; i++) {
+        for (int i = 0; i < count + 1 + warm; i++) {
             articles.add(article(random, i));
         }
         List<String> measured = articles.subList(0, count);
+        List<String> warming = articles.subList(count + 1, count + 1 + warm);
         System.out.printf("%d articles of %d characters on average, %d threads%n", count,
                 measured.stream().mapToInt(String::length).sum() / count, threads);
 
-        // 1. straight to APy
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (String text : measured) {
-            done.add(pool.submit(() -> {
-                String body = "langpair=" + URLEncoder.encode("eng|spa", StandardCharsets.UTF_8) + "&q="
-                        + URLEncoder.encode(text, StandardCharsets.UTF_8);
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(apy + "/translate"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException("APy answered " + r.statusCode());
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        double apySeconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-
-        // 2. through the gateway: ingested first (not timed), then translated
+        // everything ingested first (not timed); the warm-up articles then go both ways untimed, so that neither
+        // side is measured while its processes start and its code is still being compiled
         List<String> ids = new ArrayList<>();
         for (String text : articles) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/articles"))
@@ -95,13 +77,13 @@ public final class TranslateLoad {
                     .POST(HttpRequest.BodyPublishers.ofString(text)).build(), HttpResponse.BodyHandlers.ofString());
             ids.add(field(r.body(), "id"));
         }
-        List<String> gatewayIds = ids.subList(0, count);
-        start = System.nanoTime();
-        for (String id : gatewayIds) {
-            request(http, url, token, id);
-        }
-        awaitAll(http, url, token, gatewayIds, Map.of());
-        double gatewaySeconds = (System.nanoTime() - start) / 1e9;
+        direct(http, apy, warming, threads);
+        throughGateway(http, url, token, ids.subList(count + 1, ids.size()));
+
+        // 1. straight to APy
+        double apySeconds = direct(http, apy, measured, threads);
+        // 2. through the gateway
+        double gatewaySeconds = throughGateway(http, url, token, ids.subList(0, count));
         double apyRate = count / apySeconds;
         double gatewayRate = count / gatewaySeconds;
         System.out.printf("APy direct:    %7.2f articles/s (%.1f s)%n", apyRate, apySeconds);
@@ -122,12 +104,49 @@ public final class TranslateLoad {
         }
         Arrays.sort(clientNanos);
         String metrics = get(http, url + "/q/metrics", null);
+        System.out.printf("  one article through the gateway, revision read to result stored (from=provider): median %s ms%n",
+                quantile(metrics, "provider", "0.5"));
         System.out.printf("memory-hit re-translation of a %d-character article, %d runs:%n", articles.get(count).length(),
                 repeats);
         System.out.printf("  in the gateway (lingowire.translation.duration, from=memory): median %s ms, p99 %s ms"
                 + "   (target median <= 10 ms)%n", quantile(metrics, "0.5"), quantile(metrics, "0.99"));
         System.out.printf("  client, request to done (adds queue pick-up and polling): median %.1f ms%n",
                 clientNanos[repeats / 2] / 1e6);
+    }
+
+    /** Sends each text to APy's {@code /translate} from {@code threads} threads; seconds until all came back. */
+    private static double direct(HttpClient http, String apy, List<String> texts, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<Future<?>> done = new ArrayList<>();
+        for (String text : texts) {
+            done.add(pool.submit(() -> {
+                String body = "langpair=" + URLEncoder.encode("eng|spa", StandardCharsets.UTF_8) + "&q="
+                        + URLEncoder.encode(text, StandardCharsets.UTF_8);
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(apy + "/translate"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("APy answered " + r.statusCode());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Asks the gateway for the Spanish version of each article; seconds until every one is finished. */
+    private static double throughGateway(HttpClient http, String url, String token, List<String> ids) throws Exception {
+        long start = System.nanoTime();
+        for (String id : ids) {
+            request(http, url, token, id);
+        }
+        awaitAll(http, url, token, ids, Map.of());
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private static String article(Random random, int n) {
@@ -171,8 +190,10 @@ public final class TranslateLoad {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(waiting.size() + " translations did not finish");
             }
-            List<String> still = new ArrayList<>();
-            for (String id : waiting) {
+            // jobs are taken about in order: look at the first unfinished one only, so that polling does not take
+            // the CPU the gateway is measured on
+            while (!waiting.isEmpty()) {
+                String id = waiting.get(0);
                 String t = get(http, url + "/api/v1/articles/" + id + "/translations/es", token);
                 String status = field(t, "status");
                 if (status.equals("failed")) {
@@ -180,12 +201,12 @@ public final class TranslateLoad {
                 }
                 boolean finished = status.equals("translated") || status.equals("review");
                 if (!finished || (after.containsKey(id) && field(t, "updatedAt").equals(after.get(id)))) {
-                    still.add(id);
+                    break;
                 }
+                waiting.remove(0);
             }
-            waiting = still;
             if (!waiting.isEmpty()) {
-                Thread.sleep(ids.size() == 1 ? 1 : 50);
+                Thread.sleep(ids.size() == 1 ? 1 : 10);
             }
         }
     }
@@ -207,7 +228,11 @@ public final class TranslateLoad {
     }
 
     private static String quantile(String metrics, String q) {
-        Matcher m = Pattern.compile("lingowire_translation_duration_seconds\\{[^}]*from=\"memory\"[^}]*quantile=\""
+        return quantile(metrics, "memory", q);
+    }
+
+    private static String quantile(String metrics, String from, String q) {
+        Matcher m = Pattern.compile("lingowire_translation_duration_seconds\\{[^}]*from=\"" + from + "\"[^}]*quantile=\""
                 + Pattern.quote(q) + "\"[^}]*} ([0-9.eE+-]+)").matcher(metrics);
         return m.find() ? String.format("%.2f", Double.parseDouble(m.group(1)) * 1000) : "n/a";
     }
