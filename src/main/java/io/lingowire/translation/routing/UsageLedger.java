@@ -78,29 +78,31 @@ public class UsageLedger {
         cache.remove(provider);
     }
 
+    private static final String INCREMENT = "UPDATE provider_usage SET characters = characters + ?, cost = cost + ?, "
+            + "updated_at = ?, requests = requests + 1 WHERE provider = ? AND usage_month = ?";
+    private static final String INSERT = "INSERT INTO provider_usage (characters, cost, updated_at, provider, "
+            + "usage_month, requests) VALUES (?, ?, ?, ?, ?, 1)";
+
     private int increment(Connection c, String provider, String month, long characters, BigDecimal cost)
             throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE provider_usage SET characters = characters + ?, "
-                + "requests = requests + 1, cost = cost + ?, updated_at = ? WHERE provider = ? AND usage_month = ?")) {
+        return execute(c, INCREMENT, provider, month, characters, cost);
+    }
+
+    private void insert(Connection c, String provider, String month, long characters, BigDecimal cost)
+            throws SQLException {
+        execute(c, INSERT, provider, month, characters, cost);
+    }
+
+    /** Both statements take the same parameters in the same order. */
+    private int execute(Connection c, String sql, String provider, String month, long characters, BigDecimal cost)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, characters);
             s.setBigDecimal(2, cost);
             s.setTimestamp(3, Timestamp.from(clock.instant()));
             s.setString(4, provider);
             s.setString(5, month);
             return s.executeUpdate();
-        }
-    }
-
-    private void insert(Connection c, String provider, String month, long characters, BigDecimal cost)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO provider_usage (provider, usage_month, "
-                + "characters, requests, cost, updated_at) VALUES (?, ?, ?, 1, ?, ?)")) {
-            s.setString(1, provider);
-            s.setString(2, month);
-            s.setLong(3, characters);
-            s.setBigDecimal(4, cost);
-            s.setTimestamp(5, Timestamp.from(clock.instant()));
-            s.executeUpdate();
         }
     }
 
