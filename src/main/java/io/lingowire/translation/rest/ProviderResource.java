@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 
 @Path("/api/v1/providers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,7 +69,7 @@ public class ProviderResource {
                         limits == null ? null : boxed(limits.requestsPerMinute()), gate.costPerMillion(provider)));
     }
 
-    private static Integer boxed(java.util.OptionalInt value) {
+    private static Integer boxed(OptionalInt value) {
         return value.isPresent() ? value.getAsInt() : null;
     }
 }
