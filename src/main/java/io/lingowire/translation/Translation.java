@@ -51,6 +51,9 @@ public class Translation extends PanacheEntityBase {
 
     public String model;
 
+    /** The routing rule and the providers tried, in order, with why any failed ({@code default: google failed (TRANSIENT) > azure}). */
+    public String route;
+
     public String title;
 
     @Convert(converter = JsonColumn.Blocks.class)

@@ -18,6 +18,9 @@ import io.lingowire.translation.provider.ProviderException;
 import io.lingowire.translation.provider.Providers;
 import io.lingowire.translation.provider.TranslationProvider;
 import io.lingowire.translation.quality.QualityChecks;
+import io.lingowire.translation.routing.ProviderGate;
+import io.lingowire.translation.routing.Route;
+import io.lingowire.translation.routing.Router;
 import io.lingowire.translation.segment.Protector;
 import io.lingowire.translation.segment.Segmenter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -54,13 +57,17 @@ public class TranslationService {
     private final QualityChecks quality;
     private final GlossaryService glossaries;
     private final MeterRegistry metrics;
+    private final Router router;
+    private final ProviderGate gate;
     private final Segmenter segmenter = new Segmenter();
     private final Protector protector = new Protector();
 
     TranslationService(ArticleService articles, JobQueue queue, Providers providers, TranslationMemory memory,
                        TranslationConfig config, EventLog events, QualityChecks quality, GlossaryService glossaries,
-                       MeterRegistry metrics) {
+                       MeterRegistry metrics, Router router, ProviderGate gate) {
         this.metrics = metrics;
+        this.router = router;
+        this.gate = gate;
         this.glossaries = glossaries;
         this.events = events;
         this.quality = quality;
@@ -161,16 +168,18 @@ public class TranslationService {
             return r;
         });
         LanguagePair pair = new LanguagePair(LanguageDetector.primary(revision.language), LanguageDetector.primary(language));
-        List<TranslationProvider> chain = providers.chain(pair);
-        if (chain.isEmpty()) {
-            markFailed(articleId, language, "No configured provider translates " + pair);
+        Route route = router.route(revision, revision.article.embargoUntil, language);
+        if (route.isEmpty()) {
+            markFailed(articleId, language, route.whyEmpty());
             return new Outcome(0, 0, 0);
         }
         ProviderException last = null;
-        for (TranslationProvider provider : chain) {
+        List<String> tried = new ArrayList<>();
+        for (TranslationProvider provider : route.providers()) {
             try {
                 long start = System.nanoTime();
-                Outcome outcome = translateWith(provider, pair, revision, language);
+                tried.add(provider.name());
+                Outcome outcome = translateWith(provider, pair, revision, language, route.describe(tried));
                 Timer.builder("lingowire.translation.duration")
                         .description("One language version made, from the revision read to the result stored")
                         .tag("provider", provider.name())
@@ -180,14 +189,18 @@ public class TranslationService {
                 return outcome;
             } catch (ProviderException e) {
                 providers.rest(provider, e);
+                tried.set(tried.size() - 1, provider.name() + " failed (" + e.kind + ")");
                 last = e;
             }
         }
+        String describedRoute = route.describe(tried);
+        QuarkusTransaction.requiringNew().run(() -> Translation.find(articleId, language)
+                .ifPresent(t -> t.route = describedRoute));
         throw last;
     }
 
     private Outcome translateWith(TranslationProvider provider, LanguagePair pair, ArticleRevision revision,
-                                  String language) throws ProviderException {
+                                  String language, String route) throws ProviderException {
         GlossaryService.Snapshot glossary = glossaries.snapshot(pair);
         TranslationMemory.Context context = new TranslationMemory.Context(pair, provider.name(), provider.model(pair),
                 "", glossary.version(), Protector.SCHEME);
@@ -225,7 +238,7 @@ public class TranslationService {
             List<String> batch = missing.subList(from, Math.min(missing.size(), from + config.batchSize()));
             List<String> input = batch.stream().map(s -> bySentence.get(s).text()).toList();
             characters += input.stream().mapToLong(String::length).sum();
-            List<String> output = provider.translate(pair, input);
+            List<String> output = gate.translate(provider, pair, input);
             List<TranslationMemory.Entry> entries = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 translated.put(batch.get(i), output.get(i));
@@ -283,6 +296,7 @@ public class TranslationService {
             t.sourceVersion = revision.version;
             t.provider = provider.name();
             t.model = provider.model(pair);
+            t.route = route;
             t.title = finalTitle;
             t.blocks = blocks;
             t.flags = flags;

@@ -37,11 +37,11 @@ public class TranslationResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(String language, String status, int sourceVersion, String priority, String provider,
-                       String model, String title, List<Block> blocks, List<String> flags, int segments,
+                       String model, String route, String title, List<Block> blocks, List<String> flags, int segments,
                        int memoryHits, long charactersSent, String error, int publishedVersion, String approvedBy,
                        Instant approvedAt, Instant updatedAt) {
         static View of(Translation t, boolean full) {
-            return new View(t.language, t.status.name(), t.sourceVersion, t.priority, t.provider, t.model,
+            return new View(t.language, t.status.name(), t.sourceVersion, t.priority, t.provider, t.model, t.route,
                     full ? t.title : null, full ? t.blocks : null, t.flags, t.segments, t.memoryHits,
                     t.charactersSent, t.error, t.publishedVersion, t.approvedBy, t.approvedAt, t.updatedAt);
         }

@@ -16,10 +16,10 @@ import static io.lingowire.translation.provider.ProviderTesting.json;
  */
 public class GoogleAzureStub implements QuarkusTestResourceLifecycleManager {
 
-    static final String GOOGLE_PARENT = "/v3/projects/wire-desk/locations/global";
-    static final String GOOGLE_TOKEN = "ya29.chain-test-token";
-    static final String AZURE_KEY = "chain-test-azure-key";
-    static WireMockServer server;
+    public static final String GOOGLE_PARENT = "/v3/projects/wire-desk/locations/global";
+    public static final String GOOGLE_TOKEN = "ya29.chain-test-token";
+    public static final String AZURE_KEY = "chain-test-azure-key";
+    public static WireMockServer server;
 
     @Override
     public Map<String, String> start() {

@@ -1,0 +1,105 @@
+package io.lingowire.translation.routing;
+
+import io.lingowire.translation.provider.LanguagePair;
+import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.TranslationProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one way a provider is called: through its circuit breaker and its concurrency and rate limits, with the
+ * characters sent added to the month's usage afterwards. Owning these here keeps every provider free of fault
+ * tolerance code, as a super-heroes client bean owns its {@code @CircuitBreaker}.
+ */
+@ApplicationScoped
+public class ProviderGate {
+
+    /**
+     * List prices per million characters, in each provider's billing currency, used when
+     * {@code lingowire.routing.limits."<name>".cost-per-million-chars} is not set (README, "Routing").
+     */
+    static final Map<String, BigDecimal> LIST_PRICES = Map.of(
+            "deepl", new BigDecimal("20"),
+            "google", new BigDecimal("20"),
+            "azure", new BigDecimal("10"),
+            "amazon", new BigDecimal("15"));
+
+    private final RoutingConfig config;
+    private final UsageLedger usage;
+    private final Map<String, CircuitBreaker> circuits = new ConcurrentHashMap<>();
+    private final Map<String, CallLimiter> limiters = new ConcurrentHashMap<>();
+
+    ProviderGate(RoutingConfig config, UsageLedger usage) {
+        this.config = config;
+        this.usage = usage;
+    }
+
+    public CircuitBreaker circuit(String provider) {
+        return circuits.computeIfAbsent(provider, p -> new CircuitBreaker(config.circuit().failureThreshold(),
+                config.circuit().openFor(), Clock.systemUTC()));
+    }
+
+    public Optional<RoutingConfig.Limits> limits(String provider) {
+        return Optional.ofNullable(config.limits().get(provider));
+    }
+
+    public BigDecimal costPerMillion(TranslationProvider provider) {
+        return limits(provider.name()).flatMap(RoutingConfig.Limits::costPerMillionChars)
+                .orElse(provider.selfHosted() ? BigDecimal.ZERO
+                        : LIST_PRICES.getOrDefault(provider.name(), BigDecimal.ZERO));
+    }
+
+    public Optional<BigDecimal> monthlyBudget(String provider) {
+        return limits(provider).flatMap(RoutingConfig.Limits::monthlyBudget);
+    }
+
+    /** Whether this month's spend has reached the provider's budget. */
+    public boolean budgetSpent(String provider) {
+        return monthlyBudget(provider).map(budget -> usage.thisMonth(provider).cost().compareTo(budget) >= 0)
+                .orElse(false);
+    }
+
+    /** Translates through the circuit and the limits, recording the outcome and the usage. */
+    public List<String> translate(TranslationProvider provider, LanguagePair pair, List<String> segments)
+            throws ProviderException {
+        CircuitBreaker circuit = circuit(provider.name());
+        try (CallLimiter.Permit ignored = limiter(provider.name()).acquire()) {
+            if (!circuit.tryAcquire()) {
+                throw new ProviderException(ProviderException.Kind.TRANSIENT, provider.name() + ": circuit open");
+            }
+            List<String> out;
+            try {
+                out = provider.translate(pair, segments);
+            } catch (ProviderException e) {
+                if (e.kind == ProviderException.Kind.TRANSIENT) {
+                    circuit.failure();
+                } else {
+                    circuit.success();
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                circuit.failure();
+                throw e;
+            }
+            circuit.success();
+            usage.record(provider.name(), segments.stream().mapToLong(String::length).sum(),
+                    costPerMillion(provider));
+            return out;
+        }
+    }
+
+    private CallLimiter limiter(String provider) {
+        return limiters.computeIfAbsent(provider, p -> {
+            Optional<RoutingConfig.Limits> limits = limits(p);
+            return new CallLimiter(p, limits.flatMap(l -> l.maxConcurrent().stream().boxed().findFirst()).orElse(0),
+                    limits.flatMap(l -> l.requestsPerMinute().stream().boxed().findFirst()).orElse(0),
+                    config.limitWait());
+        });
+    }
+}

@@ -1,0 +1,98 @@
+package io.lingowire.translation.routing;
+
+import io.lingowire.article.ArticleRevision;
+import io.lingowire.syndication.partner.Partner;
+import io.lingowire.translation.provider.LanguagePair;
+import io.lingowire.translation.provider.Providers;
+import io.lingowire.translation.provider.TranslationProvider;
+import io.lingowire.ingest.analyze.LanguageDetector;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Chooses the provider chain for one translation: the first rule that matches the article and target language gives
+ * the chain (none: {@code lingowire.translation.providers}), and providers that cannot help now are left out — those
+ * that lack the pair, rest after a Retry-After or a spent quota, have an open circuit, or have spent their monthly
+ * budget — each with its reason, so that an empty route explains itself.
+ */
+@Startup
+@ApplicationScoped
+public class Router {
+
+    /** The rule name recorded when no rule matched. */
+    public static final String DEFAULT = "default";
+
+    private final Providers providers;
+    private final ProviderGate gate;
+    private final List<RouteRule> rules;
+
+    Router(Providers providers, ProviderGate gate, RoutingConfig config) {
+        this.providers = providers;
+        this.gate = gate;
+        this.rules = config.rules().orElse(List.of()).stream().map(RouteRule::of).toList();
+        Set<String> configured = new LinkedHashSet<>();
+        providers.all().forEach(p -> configured.add(p.name()));
+        RouteRule.validate(rules, configured, config.limits());
+    }
+
+    /** The route for translating {@code revision} (under embargo until {@code embargoUntil}) into {@code language}. */
+    public Route route(ArticleRevision revision, Instant embargoUntil, String language) {
+        Instant now = Instant.now();
+        List<Partner> partners = rules.stream().anyMatch(r -> !r.partners().isEmpty())
+                ? QuarkusTransaction.joiningExisting().call(() -> Partner.<Partner>listAll()) : List.of();
+        RouteRule rule = rules.stream().filter(r -> r.matches(revision, embargoUntil, language, now, partners))
+                .findFirst().orElse(null);
+        LanguagePair pair = new LanguagePair(LanguageDetector.primary(revision.language),
+                LanguageDetector.primary(language));
+        List<TranslationProvider> candidates = rule == null || rule.chain().isEmpty() ? providers.all()
+                : rule.chain().stream().map(n -> providers.byName(n).orElseThrow()).toList();
+        String name = rule == null ? DEFAULT : rule.name();
+        List<TranslationProvider> usable = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (TranslationProvider provider : candidates) {
+            String reason = unusable(provider, pair, rule != null && rule.selfHostedOnly());
+            if (reason == null) {
+                usable.add(provider);
+            } else {
+                skipped.add(provider.name() + ": " + reason);
+            }
+        }
+        String why = null;
+        if (usable.isEmpty()) {
+            String scope = rule == null ? "no routing rule matched, so the default chain applies"
+                    : "rule '" + name + "'" + (rule.selfHostedOnly() ? " allows only self-hosted engines" : " applies");
+            why = candidates.isEmpty() ? scope + "; it names no provider"
+                    : scope + "; none translates " + pair + " now (" + String.join("; ", skipped) + ")";
+        }
+        return new Route(name, usable, skipped, why);
+    }
+
+    private String unusable(TranslationProvider provider, LanguagePair pair, boolean selfHostedOnly) {
+        if (selfHostedOnly && !provider.selfHosted()) {
+            return "not self-hosted";
+        }
+        if (!provider.pairs().contains(pair)) {
+            return "does not translate " + pair;
+        }
+        Instant resting = providers.restingUntil(provider.name()).orElse(null);
+        if (resting != null) {
+            return "resting until " + resting;
+        }
+        CircuitBreaker circuit = gate.circuit(provider.name());
+        if (!circuit.available()) {
+            Instant until = circuit.openUntil();
+            return until != null ? "circuit open until " + until : "circuit half-open, trial call in progress";
+        }
+        if (gate.budgetSpent(provider.name())) {
+            return "monthly budget spent";
+        }
+        return null;
+    }
+}

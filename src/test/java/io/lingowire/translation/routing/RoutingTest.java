@@ -1,0 +1,96 @@
+package io.lingowire.translation.routing;
+
+import io.lingowire.support.Api;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static io.lingowire.translation.routing.RoutingStub.ingest;
+import static io.lingowire.translation.routing.RoutingStub.requestsMentioning;
+import static io.lingowire.translation.routing.RoutingStub.translate;
+import static io.lingowire.translation.routing.RoutingStub.word;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Rules from configuration choose the chain: by target language, by source, by partner entitlement, and embargoed
+ * copy only to the self-hosted Apertium although Google leads the default chain {@code google,azure,apertium}.
+ * The chosen route is visible on the translation.
+ */
+@QuarkusTest
+@TestProfile(RoutingTest.Rules.class)
+@QuarkusTestResource(value = RoutingStub.class, restrictToAnnotatedClass = true)
+class RoutingTest {
+
+    public static class Rules implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.ofEntries(
+                    Map.entry("lingowire.routing.rules[0].name", "embargoed"),
+                    Map.entry("lingowire.routing.rules[0].embargoed", "true"),
+                    Map.entry("lingowire.routing.rules[0].self-hosted-only", "true"),
+                    Map.entry("lingowire.routing.rules[1].name", "catalan"),
+                    Map.entry("lingowire.routing.rules[1].target-languages", "ca"),
+                    Map.entry("lingowire.routing.rules[1].chain", "apertium"),
+                    Map.entry("lingowire.routing.rules[2].name", "agency"),
+                    Map.entry("lingowire.routing.rules[2].sources", "routingwire"),
+                    Map.entry("lingowire.routing.rules[2].chain", "azure"),
+                    Map.entry("lingowire.routing.rules[3].name", "partner"),
+                    Map.entry("lingowire.routing.rules[3].partners", "Routing Daily"),
+                    Map.entry("lingowire.routing.rules[3].chain", "azure,apertium"));
+        }
+    }
+
+    @Test
+    void noMatchingRuleKeepsTheConfiguredChain() {
+        JsonPath es = translate(ingest(word(), "language=en&source=OtherDesk"), "es");
+        assertEquals("google", es.getString("provider"), es.prettify());
+        assertEquals("default: google", es.getString("route"));
+    }
+
+    @Test
+    void embargoedCopyGoesOnlyToSelfHostedEngines() {
+        String word = word();
+        JsonPath es = translate(ingest(word, "language=en&source=OtherDesk&embargoUntil="
+                + Instant.now().plusSeconds(3600)), "es");
+        assertEquals("apertium", es.getString("provider"), es.prettify());
+        assertTrue(es.getString("route").startsWith("embargoed: apertium (skipped google: not self-hosted; "
+                + "azure: not self-hosted)"), es.getString("route"));
+        assertEquals(0, requestsMentioning(word), "no embargoed text left the site");
+    }
+
+    @Test
+    void targetLanguageRule() {
+        JsonPath ca = translate(ingest(word(), "language=en&source=OtherDesk"), "ca");
+        assertEquals("apertium", ca.getString("provider"), ca.prettify());
+        assertEquals("catalan: apertium", ca.getString("route"));
+    }
+
+    @Test
+    void sourceRuleMatchesTheIngestSource() {
+        JsonPath es = translate(ingest(word(), "language=en&source=RoutingWire"), "es");
+        assertEquals("azure", es.getString("provider"), es.prettify());
+        assertEquals("agency: azure", es.getString("route"));
+    }
+
+    @Test
+    void partnerRuleMatchesWhatAnEntitledPartnerTakes() {
+        String partner = Api.asAdmin().contentType("application/json").body("{\"name\":\"Routing Daily\","
+                        + "\"languages\":[\"es\"],\"sources\":[\"PartnerDesk\"],\"formats\":[\"ninjs\"]}")
+                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
+        try {
+            JsonPath entitled = translate(ingest(word(), "language=en&source=PartnerDesk"), "es");
+            assertEquals("partner: azure", entitled.getString("route"), entitled.prettify());
+            JsonPath otherSource = translate(ingest(word(), "language=en&source=OtherDesk"), "es");
+            assertEquals("default: google", otherSource.getString("route"), "the partner does not take this source");
+        } finally {
+            Api.asAdmin().delete("/api/v1/partners/" + partner).then().statusCode(204);
+        }
+    }
+}
