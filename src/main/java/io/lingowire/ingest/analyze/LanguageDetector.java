@@ -40,7 +40,7 @@ public class LanguageDetector {
     /** Arabic letters that Persian, Urdu and Pashto replace with their own forms. */
     private static final String ARABIC = "\u0629\u064A\u0643\u0649";
     /** Function words a text must have before they alone may decide its language (a few sentences' worth). */
-    private static final int PROSE_FUNCTION_WORDS = 12;
+    private static final int PROSE_FUNCTION_WORDS = 8;
 
     /** A language and how sure the detector is of it (0..1). */
     public record Detection(String language, double confidence) {
