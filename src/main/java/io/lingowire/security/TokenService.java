@@ -49,7 +49,9 @@ public class TokenService {
         if (token == null || !token.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return ApiToken.<ApiToken>find("tokenHash", Hashing.sha256Hex(token)).firstResultOptional()
+        // every API request comes through here: token and user in one query
+        return ApiToken.<ApiToken>find("from ApiToken t join fetch t.user where t.tokenHash = ?1",
+                        Hashing.sha256Hex(token)).firstResultOptional()
                 .filter(t -> t.expiresAt.isAfter(Instant.now()))
                 .map(t -> new Principal(t.user.username, Set.of(t.user.roles.split(","))));
     }

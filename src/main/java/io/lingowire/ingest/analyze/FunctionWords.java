@@ -1,6 +1,8 @@
 package io.lingowire.ingest.analyze;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +40,14 @@ final class FunctionWords {
                     "niet", "aan", "er", "om", "ook", "als", "bij", "maar", "door", "naar", "over", "nog", "werd", "wordt",
                     "heeft", "hij", "ze", "uit", "tot", "dan", "hebben", "deze", "worden"));
 
+    /** Each function word and the languages it belongs to, so that a text is counted in one pass. */
+    private static final Map<String, List<String>> LANGUAGES_OF = new HashMap<>();
+
+    static {
+        WORDS.forEach((language, words) -> words.forEach(word ->
+                LANGUAGES_OF.computeIfAbsent(word, w -> new ArrayList<>()).add(language)));
+    }
+
     private FunctionWords() {
     }
 
@@ -50,17 +60,78 @@ final class FunctionWords {
      * function words of any language to judge.
      */
     static double share(String text, String language, Set<String> candidates) {
+        Count count = count(text, candidates);
+        return count.total < 4 ? -1 : count.share(language);
+    }
+
+    /**
+     * The language whose function words plainly dominate a text long enough to judge (at least {@code minimum} of
+     * them, and a quarter of all words, as in running prose), with its share as confidence; null when they do not.
+     */
+    static Dominant dominant(String text, Set<String> candidates, int minimum, double minShare) {
+        Count count = count(text, candidates);
+        if (count.total < minimum || count.total * 4 < count.words) {
+            return null;
+        }
+        String best = null;
+        for (Map.Entry<String, Integer> e : count.hits.entrySet()) {
+            if (best == null || e.getValue() > count.hits.get(best)) {
+                best = e.getKey();
+            }
+        }
+        double share = count.share(best);
+        return share >= minShare ? new Dominant(best, share) : null;
+    }
+
+    record Dominant(String language, double share) {
+    }
+
+    /** Function words per candidate language, words that are a function word of any candidate, and all words. */
+    private record Count(Map<String, Integer> hits, int total, int words) {
+
+        double share(String language) {
+            int own = hits.getOrDefault(language, 0);
+            int best = 0;
+            for (Map.Entry<String, Integer> e : hits.entrySet()) {
+                if (!e.getKey().equals(language)) {
+                    best = Math.max(best, e.getValue());
+                }
+            }
+            return own <= best ? 0 : (double) own / total;
+        }
+    }
+
+    /** Words are runs of letters and apostrophes, compared in lower case. */
+    private static Count count(String text, Set<String> candidates) {
         Map<String, Integer> hits = new HashMap<>();
         int total = 0;
-        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")) {
-            if (word.isEmpty()) {
+        int words = 0;
+        String lower = text.toLowerCase(Locale.ROOT);
+        int start = -1;
+        for (int i = 0; i <= lower.length(); ) {
+            int cp = i < lower.length() ? lower.codePointAt(i) : ' ';
+            if (Character.isLetter(cp) || cp == '\'') {
+                if (start < 0) {
+                    start = i;
+                }
+                i += Character.charCount(cp);
+                continue;
+            }
+            int end = i;
+            i += Character.charCount(cp);
+            if (start < 0) {
+                continue;
+            }
+            words++;
+            List<String> languages = LANGUAGES_OF.get(lower.substring(start, end));
+            start = -1;
+            if (languages == null) {
                 continue;
             }
             boolean counted = false;
-            for (String candidate : candidates) {
-                Set<String> words = WORDS.get(candidate);
-                if (words != null && words.contains(word)) {
-                    hits.merge(candidate, 1, Integer::sum);
+            for (String language : languages) {
+                if (candidates.contains(language)) {
+                    hits.merge(language, 1, Integer::sum);
                     counted = true;
                 }
             }
@@ -68,12 +139,6 @@ final class FunctionWords {
                 total++;
             }
         }
-        if (total < 4) {
-            return -1;
-        }
-        int own = hits.getOrDefault(language, 0);
-        int best = hits.entrySet().stream().filter(e -> !e.getKey().equals(language)).mapToInt(Map.Entry::getValue)
-                .max().orElse(0);
-        return own <= best ? 0 : (double) own / total;
+        return new Count(hits, total, words);
     }
 }

@@ -39,6 +39,8 @@ public class LanguageDetector {
     private static final String PERSIAN = "\u067E\u0686\u0698\u06AF\u06A9\u06CC";
     /** Arabic letters that Persian, Urdu and Pashto replace with their own forms. */
     private static final String ARABIC = "\u0629\u064A\u0643\u0649";
+    /** Function words a text must have before they alone may decide its language (a few sentences' worth). */
+    private static final int PROSE_FUNCTION_WORDS = 8;
 
     /** A language and how sure the detector is of it (0..1). */
     public record Detection(String language, double confidence) {
@@ -135,6 +137,12 @@ public class LanguageDetector {
         }
         if (lingua == null) {
             return Detection.UNKNOWN;
+        }
+        // Running prose whose function words are plainly one language's needs no n-gram models, which cost far more
+        // than reading the document did; ambiguous, short or unlisted-language text still goes to them.
+        FunctionWords.Dominant dominant = FunctionWords.dominant(sample, configured, PROSE_FUNCTION_WORDS, 0.75);
+        if (dominant != null) {
+            return new Detection(dominant.language(), round(dominant.share()));
         }
         SortedMap<Language, Double> values = lingua.computeLanguageConfidenceValues(sample);
         for (Map.Entry<Language, Double> best : values.entrySet()) {

@@ -1,12 +1,15 @@
 package io.lingowire.ingest.read;
 
 import io.lingowire.common.error.ApiProblem;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.Office;
 import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
@@ -26,7 +29,18 @@ public final class TikaReader {
 
     private static final byte[] PDF_EOF = "%%EOF".getBytes(StandardCharsets.US_ASCII);
 
-    private final Parser parser = new AutoDetectParser();
+    /**
+     * The format detector has already settled the type (and looked inside containers to do so); Tika is told to
+     * trust it rather than run its magic and container detectors over the same bytes again.
+     */
+    private static final Detector TIKA = TikaConfig.getDefaultConfig().getDetector();
+    private static final Detector DECIDED = (in, metadata) -> {
+        String decided = metadata.get(Metadata.CONTENT_TYPE);
+        // parts inside a container (the XML files of an ODT) come without a type and are detected as usual
+        return decided == null ? TIKA.detect(in, metadata) : MediaType.parse(decided);
+    };
+
+    private final Parser parser = new AutoDetectParser(DECIDED);
 
     public ExtractedItem read(byte[] bytes, String mediaType, Limits limits) {
         if (mediaType.equals("application/pdf") && !hasPdfTrailer(bytes)) {

@@ -61,6 +61,9 @@ public class Lifecycle implements JobHandler {
      */
     void ingested(@Observes Ingested ingested) {
         for (ArticleService.Stored s : ingested.stored()) {
+            if (s.outcome() == ArticleService.Outcome.DUPLICATE) {
+                continue; // nothing follows a duplicate, so it opens no transaction either
+            }
             try {
                 QuarkusTransaction.requiringNew().run(() -> follow(s, ingested.targets(), ingested.priority()));
             } catch (RuntimeException e) {
@@ -71,9 +74,6 @@ public class Lifecycle implements JobHandler {
     }
 
     private void follow(ArticleService.Stored s, List<String> requested, String priority) {
-        if (s.outcome() == ArticleService.Outcome.DUPLICATE) {
-            return;
-        }
         Article article = s.article();
         if (article.embargoUntil != null && article.embargoUntil.isAfter(Instant.now())) {
             queue.enqueue(JobQueue.NewJob.of(EMBARGO_JOB, article.id)
