@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class PostEditTest {
 
     static final String SENTENCE = "The governor promised 40 new classrooms before the winter.";
-    static final String EDITED = "El gobernador prometió 40 aulas nuevas antes del invierno.";
+    static final String EDITED = "El gobernador se comprometió a abrir 40 aulas nuevas antes de que llegue el invierno.";
 
     @BeforeAll
     static void engineInstalled() {
