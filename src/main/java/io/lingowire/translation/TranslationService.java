@@ -134,11 +134,14 @@ public class TranslationService {
         }
     }
 
-    /** One job per article, language and source version: asking twice while it is pending is asking once. */
+    /**
+     * One job per article, language and source version: asking twice while it is queued is asking once. Asking while
+     * it runs queues another, as the running one may have read the glossary and memory before the request came.
+     */
     private void enqueue(String articleId, String language, int version, boolean high) {
         queue.enqueue(JobQueue.NewJob.of(JOB_KIND, articleId + " " + language)
                 .dedupe(JOB_KIND + ":" + articleId + ":" + language + ":" + version)
-                .priority(high ? 10 : 100));
+                .priority(high ? 10 : 100).repeatIfRunning());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

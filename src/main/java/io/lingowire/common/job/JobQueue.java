@@ -38,26 +38,36 @@ public class JobQueue {
     public record Enqueued(String kind) {
     }
 
-    public record NewJob(String kind, String payload, String dedupeKey, int priority, int maxAttempts, Instant runAt) {
+    /**
+     * @param followRunning a running job with the same key does not stand for this one (it may have read its input
+     *                        before what asks now was there): a new job is queued to follow it
+     */
+    public record NewJob(String kind, String payload, String dedupeKey, int priority, int maxAttempts, Instant runAt,
+                         boolean followRunning) {
         public static NewJob of(String kind, String payload) {
-            return new NewJob(kind, payload, null, 100, 8, null);
+            return new NewJob(kind, payload, null, 100, 8, null, false);
         }
 
         public NewJob dedupe(String key) {
-            return new NewJob(kind, payload, key, priority, maxAttempts, runAt);
+            return new NewJob(kind, payload, key, priority, maxAttempts, runAt, followRunning);
+        }
+
+        /** See {@link #followRunning}. */
+        public NewJob repeatIfRunning() {
+            return new NewJob(kind, payload, dedupeKey, priority, maxAttempts, runAt, true);
         }
 
         public NewJob priority(int value) {
-            return new NewJob(kind, payload, dedupeKey, value, maxAttempts, runAt);
+            return new NewJob(kind, payload, dedupeKey, value, maxAttempts, runAt, followRunning);
         }
 
         public NewJob attempts(int value) {
-            return new NewJob(kind, payload, dedupeKey, priority, value, runAt);
+            return new NewJob(kind, payload, dedupeKey, priority, value, runAt, followRunning);
         }
 
         /** Not before this time (an embargo, a scheduled publication). */
         public NewJob at(Instant when) {
-            return new NewJob(kind, payload, dedupeKey, priority, maxAttempts, when);
+            return new NewJob(kind, payload, dedupeKey, priority, maxAttempts, when, followRunning);
         }
     }
 
@@ -68,10 +78,11 @@ public class JobQueue {
             Optional<Job> pending = Job.<Job>find("dedupeKey", spec.dedupeKey()).firstResultOptional();
             if (pending.isPresent()) {
                 Job job = pending.get();
-                if (job.status == Job.Status.queued || job.status == Job.Status.running) {
+                if (job.status == Job.Status.queued
+                        || (job.status == Job.Status.running && !spec.followRunning())) {
                     return job;
                 }
-                // a finished job frees its key for the next round of the same work
+                // a finished job (or a running one that cannot stand for this request) frees its key
                 job.dedupeKey = null;
                 em.flush();
             }

@@ -110,5 +110,16 @@ class JobQueueTest {
         queue.complete(first.id, "w");
         Job third = queue.enqueue(JobQueue.NewJob.of(kind, "{}").dedupe(kind + ":a"));
         assertNotEquals(first.id, third.id, "a finished job frees its key");
+
+        // while a job runs, a request that it may have missed is not folded into it when the caller says so
+        queue.claim(kind, 1, "w", Duration.ofMinutes(1));
+        assertEquals(third.id, queue.enqueue(JobQueue.NewJob.of(kind, "{}").dedupe(kind + ":a")).id,
+                "by default a running job stands for the request");
+        Job fourth = queue.enqueue(JobQueue.NewJob.of(kind, "{}").dedupe(kind + ":a").repeatIfRunning());
+        assertNotEquals(third.id, fourth.id, "a new job follows the running one");
+        assertEquals(Job.Status.queued, fourth.status);
+        assertEquals(fourth.id, queue.enqueue(JobQueue.NewJob.of(kind, "{}").dedupe(kind + ":a").repeatIfRunning()).id,
+                "and stands for later requests while it waits");
+        assertTrue(queue.complete(third.id, "w"), "the running job still completes");
     }
 }
