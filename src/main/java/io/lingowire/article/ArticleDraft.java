@@ -23,5 +23,6 @@ public record ArticleDraft(
         PubStatus pubStatus,
         List<String> keywords,
         List<Block> blocks,
-        String contentHash) {
+        String contentHash,
+        List<String> products) {
 }

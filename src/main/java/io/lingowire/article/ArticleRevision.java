@@ -78,6 +78,10 @@ public class ArticleRevision extends PanacheEntityBase {
     @Convert(converter = JsonColumn.Strings.class)
     public List<String> keywords;
 
+    /** Wire products (services, packages) the article belongs to, as given at ingest; entitlements may name them. */
+    @Convert(converter = JsonColumn.Strings.class)
+    public List<String> products;
+
     @Convert(converter = JsonColumn.Blocks.class)
     public List<Block> blocks;
 

@@ -130,6 +130,7 @@ public class ArticleService {
         r.embargoUntil = d.embargoUntil();
         r.pubStatus = d.pubStatus();
         r.keywords = d.keywords();
+        r.products = d.products();
         r.blocks = d.blocks();
         r.original = original;
         r.createdBy = user;

@@ -28,7 +28,7 @@ class FormatsTest {
     IngestService ingest;
 
     static ArticleDraft read(IngestService ingest, String file) {
-        IngestRequest request = new IngestRequest(Api.fixture(file), null, file, null, null, List.of(), null, null, "test");
+        IngestRequest request = new IngestRequest(Api.fixture(file), null, file, null, null, List.of(), null, null, "test", List.of());
         List<ArticleDraft> drafts = ingest.extract(request.bytes(), request, file).drafts();
         assertEquals(1, drafts.size(), file + " holds one article");
         return drafts.get(0);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
@@ -173,6 +174,27 @@ class SyndicationTest {
         as(a[1]).get("/partner/v1/items/" + esB + "?lang=es").then().statusCode(404);
         as(a[1]).get("/partner/v1/items/" + enB + "?lang=en").then().statusCode(404);
         as(a[1]).get("/partner/v1/items/" + enA + "?lang=en").then().statusCode(200).body("language", equalTo("en"));
+    }
+
+    @Test
+    void aPartnerEntitledToProductsSeesOnlyStoriesOfThoseProducts() {
+        String src = source("products");
+        String[] sports = partner("{\"name\":\"Sports desk " + RUN + "\",\"languages\":[\"en\"],\"sources\":[\""
+                + src + "\"],\"products\":[\"Sports\",\"  \",\"sports\"]}");
+        Api.asAdmin().get("/api/v1/partners/" + sports[0]).then().statusCode(200).body("products", contains("Sports"));
+        String[] everything = partner("{\"name\":\"All desk " + RUN + "\",\"languages\":[\"en\"],\"sources\":[\""
+                + src + "\"]}");
+        String match = ingest(story("Herat wins the cup", "HERAT"), src, "products=sports,world");
+        String other = ingest(story("Herat opens a clinic", "HERAT"), src, "products=world");
+        String none = ingest(story("Herat gets new buses", "HERAT"), src, null);
+        Api.asAdmin().get("/api/v1/articles/" + match).then().body("products", contains("sports", "world"));
+
+        List<String> seen = uris(everything(sports[1], null));
+        assertEquals(List.of("urn:lingowire:" + match + ":en"), seen, "only the story in a product the partner takes");
+        as(sports[1]).get("/partner/v1/items/" + other + "?lang=en").then().statusCode(404);
+        as(sports[1]).get("/partner/v1/items/" + none + "?lang=en").then().statusCode(404);
+        assertTrue(uris(everything(everything[1], null)).containsAll(List.of("urn:lingowire:" + match + ":en",
+                "urn:lingowire:" + other + ":en", "urn:lingowire:" + none + ":en")), "no products listed means all");
     }
 
     @Test

@@ -61,7 +61,7 @@ public class ArticleResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("file") FileUpload file, @RestForm String source, @RestForm String language,
                            @RestForm String targets, @RestForm String priority, @RestForm String embargoUntil,
-                           SecurityContext security, UriInfo uri) {
+                           @RestForm String products, SecurityContext security, UriInfo uri) {
         if (file == null) {
             throw ApiProblem.badRequest("missing-file", "The multipart request has no part named 'file'");
         }
@@ -72,7 +72,7 @@ public class ArticleResource {
             throw new UncheckedIOException(e);
         }
         return respond(new IngestRequest(bytes, file.contentType(), file.fileName(), source, language,
-                targetList(targets), priority, instant(embargoUntil), user(security)), uri);
+                list(targets), priority, instant(embargoUntil), user(security), list(products)), uri);
     }
 
     /** Ingest a raw body of any type; its Content-Type is the declared type. */
@@ -81,9 +81,9 @@ public class ArticleResource {
     public Response ingestRaw(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                               @RestQuery String filename, @RestQuery String source, @RestQuery String language,
                               @RestQuery String targets, @RestQuery String priority, @RestQuery String embargoUntil,
-                              SecurityContext security, UriInfo uri) {
-        return respond(new IngestRequest(body, contentType, filename, source, language, targetList(targets), priority,
-                instant(embargoUntil), user(security)), uri);
+                              @RestQuery String products, SecurityContext security, UriInfo uri) {
+        return respond(new IngestRequest(body, contentType, filename, source, language, list(targets), priority,
+                instant(embargoUntil), user(security), list(products)), uri);
     }
 
     private Response respond(IngestRequest request, UriInfo uri) {
@@ -166,7 +166,7 @@ public class ArticleResource {
         return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
     }
 
-    private static List<String> targetList(String targets) {
+    private static List<String> list(String targets) {
         if (targets == null || targets.isBlank()) {
             return List.of();
         }

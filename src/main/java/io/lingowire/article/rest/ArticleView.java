@@ -29,6 +29,7 @@ public record ArticleView(
         Instant embargoUntil,
         String pubStatus,
         List<String> keywords,
+        List<String> products,
         List<Block> blocks,
         String contentHash,
         Original original,
@@ -51,8 +52,8 @@ public record ArticleView(
 
     public ArticleView withTranslations(List<Translation> list) {
         return new ArticleView(id, guid, version, title, byline, dateline, source, language, languageConfidence,
-                detectedLanguage, declaredLanguage, publishedAt, embargoUntil, pubStatus, keywords, blocks, contentHash,
-                original, list, createdAt, updatedAt, ingest);
+                detectedLanguage, declaredLanguage, publishedAt, embargoUntil, pubStatus, keywords, products, blocks,
+                contentHash, original, list, createdAt, updatedAt, ingest);
     }
 
     public static ArticleView of(Article article, ArticleRevision r, String ingestOutcome) {
@@ -64,7 +65,8 @@ public record ArticleView(
                 r.language, r.languageConfidence, r.detectedLanguage, r.declaredLanguage,
                 r.publishedAt, r.embargoUntil,
                 // a kill cancels the article as it stands, without a revision of its own
-                (r.version == article.currentVersion ? article.pubStatus : r.pubStatus).name(), r.keywords, r.blocks, r.contentHash,
+                (r.version == article.currentVersion ? article.pubStatus : r.pubStatus).name(), r.keywords,
+                r.products == null ? List.of() : r.products, r.blocks, r.contentHash,
                 o == null ? null : new Original(o.mediaType, o.filename, o.size, o.sha256),
                 List.of(), article.createdAt, r.createdAt, ingestOutcome);
     }

@@ -133,7 +133,8 @@ public class ArticleAnalyzer {
                 item.pubStatus != null ? item.pubStatus : PubStatus.usable,
                 List.copyOf(item.keywords),
                 withLanguages,
-                contentHash(title, byline, datelineText, blocks));
+                contentHash(title, byline, datelineText, blocks),
+                request.products() == null ? List.of() : List.copyOf(request.products()));
     }
 
     private List<Block> blockLanguages(List<Block> blocks, String language, Double confidence) {

@@ -56,6 +56,9 @@ public interface FeedConfig {
         /** The language of the feed's items, when the feed does not say. */
         Optional<String> language();
 
+        /** The wire products the feed's items belong to (partners may be entitled to some products only). */
+        Optional<List<String>> products();
+
         /** Set to false to keep the source configured but not polled. */
         @WithDefault("true")
         boolean enabled();

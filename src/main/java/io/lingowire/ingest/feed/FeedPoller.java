@@ -129,7 +129,8 @@ public class FeedPoller {
                         null, 0, 0, 0);
             }
             List<ArticleService.Stored> stored = ingest.ingest(new IngestRequest(result.body(), result.contentType(),
-                    null, name, source.language().orElse(null), List.of(), null, null, "feed:" + name));
+                    null, name, source.language().orElse(null), List.of(), null, null, "feed:" + name,
+                    source.products().orElse(List.of())));
             int created = count(stored, ArticleService.Outcome.CREATED);
             int revised = count(stored, ArticleService.Outcome.REVISED);
             return finish(name, source, "ok", null, result, created, revised, stored.size() - created - revised);

@@ -90,7 +90,7 @@ public class Lifecycle implements JobHandler {
                     .filter(t -> !LanguageDetector.primary(t).equals(own)).forEach(targets::add);
         }
         for (Partner partner : Partner.<Partner>listAll()) {
-            if (!Audience.sourceEntitled(partner, s.revision())) {
+            if (!Audience.storyEntitled(partner, s.revision())) {
                 continue;
             }
             for (String range : partner.languages) {

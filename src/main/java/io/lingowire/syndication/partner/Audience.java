@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Who may see what: the one place where entitlements (languages, sources), embargo and approval decide which
+ * Who may see what: the one place where entitlements (languages, sources, products), embargo and approval decide which
  * language versions of an article an event concerns for a partner. The pull feed, single items and webhook
  * deliveries all ask here.
  */
@@ -33,7 +33,7 @@ public final class Audience {
      */
     public static Set<String> languages(Partner partner, Event event, Story story) {
         Set<String> out = new LinkedHashSet<>();
-        if (!sourceEntitled(partner, story.revision()) || (event.underEmbargo() && !partner.preEmbargo)) {
+        if (!storyEntitled(partner, story.revision()) || (event.underEmbargo() && !partner.preEmbargo)) {
             return out;
         }
         switch (event.type) {
@@ -72,7 +72,7 @@ public final class Audience {
      * copy), and for a translation, published and approved when the partner takes only approved ones.
      */
     public static boolean mayReceive(Partner partner, Story story, String language, Instant now) {
-        if (!sourceEntitled(partner, story.revision()) || !languageEntitled(partner, language)) {
+        if (!storyEntitled(partner, story.revision()) || !languageEntitled(partner, language)) {
             return false;
         }
         Instant embargo = story.article().embargoUntil;
@@ -101,8 +101,24 @@ public final class Audience {
         return r.equals("*") || t.equals(r) || t.startsWith(r + "-");
     }
 
-    /** Entitled sources name the ingest source, the originator or the distributor; none listed means all. */
-    public static boolean sourceEntitled(Partner partner, ArticleRevision revision) {
+    /**
+     * Whether the partner may have the story at all, whatever the language: its source and its products are among
+     * the partner's (an empty list of either means all). Entitled sources name the ingest source, the originator or
+     * the distributor; entitled products name one of the products the story was ingested into.
+     */
+    public static boolean storyEntitled(Partner partner, ArticleRevision revision) {
+        return sourceEntitled(partner, revision) && productEntitled(partner, revision);
+    }
+
+    private static boolean productEntitled(Partner partner, ArticleRevision revision) {
+        if (partner.products == null || partner.products.isEmpty()) {
+            return true;
+        }
+        return revision.products != null
+                && revision.products.stream().anyMatch(p -> partner.products.stream().anyMatch(p::equalsIgnoreCase));
+    }
+
+    private static boolean sourceEntitled(Partner partner, ArticleRevision revision) {
         if (partner.sources == null || partner.sources.isEmpty()) {
             return true;
         }

@@ -33,6 +33,10 @@ public class Partner extends PanacheEntityBase {
     @Convert(converter = JsonColumn.Strings.class)
     public List<String> sources;
 
+    /** Entitled wire products (given to articles at ingest); empty means every product. */
+    @Convert(converter = JsonColumn.Strings.class)
+    public List<String> products;
+
     /** Formats the partner takes; empty means every format. */
     @Convert(converter = JsonColumn.Strings.class)
     public List<String> formats;

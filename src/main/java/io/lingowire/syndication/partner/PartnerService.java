@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Partners and their API keys. A key leaves the server once, when it is made; only its SHA-256 is stored. Rotation
@@ -34,7 +36,7 @@ public class PartnerService {
 
     /** What an admin sends to create or change a partner; absent fields keep their value (or the default). */
     public record PartnerRequest(String name, List<String> languages, List<String> sources, List<String> formats,
-                                 Boolean autoApprove, Boolean preEmbargo, Integer rateLimit) {
+                                 Boolean autoApprove, Boolean preEmbargo, Integer rateLimit, List<String> products) {
     }
 
     /** A partner with the clear key that was just made for it. */
@@ -50,6 +52,7 @@ public class PartnerService {
         partner.autoApprove = true;
         partner.rateLimit = 600;
         partner.sources = List.of();
+        partner.products = List.of();
         partner.formats = List.of();
         partner.createdAt = Instant.now();
         apply(partner, request);
@@ -155,6 +158,12 @@ public class PartnerService {
                 tags.add(tag);
             }
             partner.languages = new ArrayList<>(tags);
+        }
+        if (r.products() != null) {
+            // products match without regard to case, so "Sports" and "sports" are one
+            Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            partner.products = r.products().stream().filter(s -> s != null && !s.isBlank()).map(String::strip)
+                    .filter(seen::add).toList();
         }
         if (r.sources() != null) {
             partner.sources = r.sources().stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();

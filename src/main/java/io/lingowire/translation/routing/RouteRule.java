@@ -46,7 +46,7 @@ public record RouteRule(String name, List<String> sourceLanguages, List<String> 
             return false;
         }
         return partners.isEmpty() || partnersNamed.stream().anyMatch(p -> named(p)
-                && Audience.languageEntitled(p, language) && Audience.sourceEntitled(p, revision));
+                && Audience.languageEntitled(p, language) && Audience.storyEntitled(p, revision));
     }
 
     /** Whether a partner is one this rule names, by id or by name. */

@@ -43,10 +43,11 @@ public class PartnerResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PartnerView(String id, String name, List<String> languages, List<String> sources,
-                              List<String> formats, boolean autoApprove, boolean preEmbargo, int rateLimit,
+                              List<String> products, List<String> formats, boolean autoApprove, boolean preEmbargo, int rateLimit,
                               List<KeyView> keys, String apiKey, Instant createdAt, Instant updatedAt) {
         static PartnerView of(Partner p, String apiKey) {
-            return new PartnerView(p.id, p.name, p.languages, p.sources, p.formats, p.autoApprove, p.preEmbargo,
+            return new PartnerView(p.id, p.name, p.languages, p.sources,
+                    p.products == null ? List.of() : p.products, p.formats, p.autoApprove, p.preEmbargo,
                     p.rateLimit, PartnerKey.forPartner(p.id).stream().map(KeyView::of).toList(), apiKey,
                     p.createdAt, p.updatedAt);
         }
