@@ -35,9 +35,8 @@ public class QualityChecks {
         String output = String.join(" ", outputs);
         long letters = output.codePoints().filter(Character::isLetter).count();
         if (letters >= 60) {
-            // the target's own function words settle the common case cheaply; anything else gets the full models
+            LanguageDetector.Detection detected = languages.detect(output);
             String expected = LanguageDetector.primary(target);
-            LanguageDetector.Detection detected = languages.detectWithin(output, expected);
             if (!detected.language().equals("und") && !detected.language().equals(expected)
                     && detected.confidence() >= 0.5) {
                 flags.add("output language detected as " + detected.language() + ", expected " + expected);

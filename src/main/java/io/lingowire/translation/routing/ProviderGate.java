@@ -97,9 +97,8 @@ public class ProviderGate {
     private CallLimiter limiter(String provider) {
         return limiters.computeIfAbsent(provider, p -> {
             Optional<RoutingConfig.Limits> limits = limits(p);
-            return new CallLimiter(p, limits.flatMap(l -> l.maxConcurrent().stream().boxed().findFirst()).orElse(0),
-                    limits.flatMap(l -> l.requestsPerMinute().stream().boxed().findFirst()).orElse(0),
-                    config.limitWait());
+            return new CallLimiter(p, limits.map(l -> l.maxConcurrent().orElse(0)).orElse(0),
+                    limits.map(l -> l.requestsPerMinute().orElse(0)).orElse(0), config.limitWait());
         });
     }
 }

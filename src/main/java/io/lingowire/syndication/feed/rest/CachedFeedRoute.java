@@ -55,16 +55,16 @@ public class CachedFeedRoute {
 
     private void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
-        Optional<FeedRequest> feed = cached(request);
-        PageCache.Rendered page = feed.map(f -> cache.peek(f.cacheKey())).orElse(null);
-        if (page == null || limiter.take(feed.get().partner()) > 0) {
+        FeedRequest feed = cached(request).orElse(null);
+        PageCache.Rendered page = feed == null ? null : cache.peek(feed.cacheKey());
+        if (page == null || limiter.take(feed.partner()) > 0) {
             context.next();
             return;
         }
         HttpServerResponse response = context.response();
         boolean notModified = FeedAnswer.notModified(request.getHeader("If-None-Match"), page.etag());
-        FeedAnswer.headers(page.etag(), feed.get().format(), notModified,
-                feed.get().url(config.publicUrl(), page.next()), page.next(), response::putHeader);
+        FeedAnswer.headers(page.etag(), feed.format(), notModified, feed.url(config.publicUrl(), page.next()),
+                page.next(), response::putHeader);
         if (notModified) {
             response.setStatusCode(304).end();
         } else {

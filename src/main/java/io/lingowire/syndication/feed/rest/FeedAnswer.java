@@ -35,7 +35,7 @@ final class FeedAnswer {
         return false;
     }
 
-    static String contentType(Format format) {
+    private static String contentType(Format format) {
         return format.mediaType + (format == Format.NINJS ? "" : "; charset=utf-8");
     }
 
