@@ -16,6 +16,7 @@ import io.lingowire.translation.memory.TranslationMemory;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.ProviderException;
 import io.lingowire.translation.provider.Providers;
+import io.lingowire.translation.provider.Terminology;
 import io.lingowire.translation.provider.TranslationProvider;
 import io.lingowire.translation.quality.QualityChecks;
 import io.lingowire.translation.routing.ProviderGate;
@@ -205,46 +206,58 @@ public class TranslationService {
     private Outcome translateWith(TranslationProvider provider, LanguagePair pair, ArticleRevision revision,
                                   String language, String route) throws ProviderException {
         GlossaryService.Snapshot glossary = glossaries.snapshot(pair);
+        Terminology terminology = glossary.terms().isEmpty() || !provider.nativeGlossary(pair) ? Terminology.NONE
+                : glossary.terminology();
         TranslationMemory.Context context = new TranslationMemory.Context(pair, provider.name(), provider.model(pair),
-                "", glossary.version(), Protector.SCHEME);
+                terminology.isEmpty() ? "" : "native-glossary", glossary.version(), Protector.SCHEME);
         List<Unit> units = units(revision.title, revision.blocks, pair.source());
         // protect every sentence, then ask the memory for all of them at once
-        Map<String, Protector.Protected> bySentence = new LinkedHashMap<>();
+        Map<String, Segment> bySentence = new LinkedHashMap<>();
         for (Unit unit : units) {
             for (Segmenter.Sentence sentence : unit.sentences) {
-                bySentence.computeIfAbsent(sentence.text(), s -> protector.protect(s, glossary.terms()));
+                bySentence.computeIfAbsent(sentence.text(), s -> {
+                    Protector.Protected canonical = protector.protect(s, glossary.terms());
+                    return new Segment(canonical, terminology.isEmpty() ? canonical : protector.protect(s, Map.of()));
+                });
             }
         }
         Map<String, String> keys = new LinkedHashMap<>();
         Map<String, String> approvedKeys = new LinkedHashMap<>();
-        for (Map.Entry<String, Protector.Protected> e : bySentence.entrySet()) {
-            keys.put(e.getKey(), TranslationMemory.machineKey(e.getValue().text(), context));
-            approvedKeys.put(e.getKey(), TranslationMemory.approvedKey(e.getValue().text(), pair, Protector.SCHEME));
+        for (Map.Entry<String, Segment> e : bySentence.entrySet()) {
+            keys.put(e.getKey(), TranslationMemory.machineKey(e.getValue().sent().text(), context));
+            approvedKeys.put(e.getKey(), TranslationMemory.approvedKey(e.getValue().canonical().text(), pair,
+                    Protector.SCHEME));
         }
         List<String> allKeys = new ArrayList<>(keys.values());
         allKeys.addAll(approvedKeys.values());
         Map<String, String> known = memory.lookup(allKeys);
-        Map<String, String> translated = new LinkedHashMap<>();
+        // each sentence's translation, with the spans of the protected form it was made from
+        Map<String, Protector.Protected> translated = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         int hits = 0;
-        for (String sentence : bySentence.keySet()) {
-            String hit = known.getOrDefault(approvedKeys.get(sentence), known.get(keys.get(sentence)));
-            if (hit != null) {
-                translated.put(sentence, hit);
+        for (Map.Entry<String, Segment> e : bySentence.entrySet()) {
+            String approved = known.get(approvedKeys.get(e.getKey()));
+            String machine = known.get(keys.get(e.getKey()));
+            if (approved != null) {
+                translated.put(e.getKey(), new Protector.Protected(approved, e.getValue().canonical().spans()));
+                hits++;
+            } else if (machine != null) {
+                translated.put(e.getKey(), new Protector.Protected(machine, e.getValue().sent().spans()));
                 hits++;
             } else {
-                missing.add(sentence);
+                missing.add(e.getKey());
             }
         }
         long characters = 0;
         for (int from = 0; from < missing.size(); from += config.batchSize()) {
             List<String> batch = missing.subList(from, Math.min(missing.size(), from + config.batchSize()));
-            List<String> input = batch.stream().map(s -> bySentence.get(s).text()).toList();
+            List<String> input = batch.stream().map(s -> bySentence.get(s).sent().text()).toList();
             characters += input.stream().mapToLong(String::length).sum();
-            List<String> output = gate.translate(provider, pair, input);
+            List<String> output = gate.translate(provider, pair, input, terminology);
             List<TranslationMemory.Entry> entries = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
-                translated.put(batch.get(i), output.get(i));
+                Segment segment = bySentence.get(batch.get(i));
+                translated.put(batch.get(i), new Protector.Protected(output.get(i), segment.sent().spans()));
                 entries.add(new TranslationMemory.Entry(keys.get(batch.get(i)), input.get(i), output.get(i)));
             }
             memory.storeMachine(entries, context);
@@ -258,8 +271,8 @@ public class TranslationService {
         for (Unit unit : units) {
             List<String> sentences = new ArrayList<>();
             for (Segmenter.Sentence sentence : unit.sentences) {
-                Protector.Restored restored = protector.restore(translated.get(sentence.text()),
-                        bySentence.get(sentence.text()).spans());
+                Protector.Protected output = translated.get(sentence.text());
+                Protector.Restored restored = protector.restore(output.text(), output.spans());
                 restored.problems().forEach(p -> flags.add(p + " in: " + sentence.text()));
                 sentences.add(restored.text());
                 sourceSentences.add(sentence.text());
@@ -291,6 +304,7 @@ public class TranslationService {
             }
         }
         flags.addAll(quality.check(sourceSentences, outputSentences, language));
+        flags.addAll(quality.glossary(sourceSentences, outputSentences, terminology.entries()));
         String finalTitle = title;
         long sent = characters;
         int hitCount = hits;
@@ -355,6 +369,13 @@ public class TranslationService {
             t.error = error;
             t.updatedAt = Instant.now();
         }));
+    }
+
+    /**
+     * A sentence protected two ways: with the glossary as placeholders (the form approved post-edits are stored in)
+     * and as sent to the engine, which is the same unless the engine takes the glossary natively.
+     */
+    private record Segment(Protector.Protected canonical, Protector.Protected sent) {
     }
 
     private record Unit(int block, int part, String text, List<Segmenter.Sentence> sentences) {

@@ -41,5 +41,12 @@ class GlossaryTest {
         Api.asAdmin().delete("/api/v1/glossaries/en/es/terms/" + hamas).then().statusCode(204);
         Api.asAdmin().get("/api/v1/glossaries/en/es").then().body("version", equalTo(3)).body("terms", hasSize(1));
         Api.asAdmin().get("/api/v1/glossaries/en/en").then().statusCode(400).contentType("application/problem+json");
+        // engines take glossaries as TSV, CSV or XML attributes: a tab or line break in a term cannot go there
+        Api.asAdmin().contentType("application/json").body("{\"term\":\"Hamas\\tleaders\"}")
+                .post("/api/v1/glossaries/en/es/terms").then().statusCode(400).contentType("application/problem+json");
+        Api.asAdmin().contentType("application/json")
+                .body("{\"term\":\"Hamas\",\"translation\":\"" + "x".repeat(201) + "\"}")
+                .post("/api/v1/glossaries/en/es/terms").then().statusCode(400).contentType("application/problem+json");
+        Api.asAdmin().get("/api/v1/glossaries/en/es").then().body("version", equalTo(3));
     }
 }

@@ -4,6 +4,7 @@ import io.lingowire.common.Ids;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.ingest.analyze.LanguageDetector;
 import io.lingowire.translation.provider.LanguagePair;
+import io.lingowire.translation.provider.Terminology;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -11,15 +12,25 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Glossaries per language pair, versioned: each added or removed term makes a new version. */
 @ApplicationScoped
 @Transactional
 public class GlossaryService {
 
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
     /** What translation needs of a pair's glossary: its version and its terms (null translation = do not translate). */
     public record Snapshot(int version, Map<String, String> terms) {
         public static final Snapshot EMPTY = new Snapshot(0, Map.of());
+
+        /** The glossary as an engine with native glossaries takes it: a do-not-translate term maps to itself. */
+        public Terminology terminology() {
+            Map<String, String> entries = new LinkedHashMap<>();
+            terms.forEach((term, translation) -> entries.put(term, translation == null ? term : translation));
+            return new Terminology(version, Map.copyOf(entries));
+        }
     }
 
     public static LanguagePair pair(String source, String target) {
@@ -56,6 +67,14 @@ public class GlossaryService {
     public GlossaryTerm add(LanguagePair pair, String term, String translation) {
         if (term == null || term.isBlank() || term.length() > 200) {
             throw ApiProblem.badRequest("invalid-term", "A term is 1 to 200 characters");
+        }
+        if (CONTROL.matcher(term).find() || (translation != null && CONTROL.matcher(translation).find())) {
+            // tabs and line breaks would break the TSV and CSV forms engines take glossaries in
+            throw ApiProblem.badRequest("invalid-term", "A term and its translation are one line without tabs or "
+                    + "control characters");
+        }
+        if (translation != null && translation.length() > 200) {
+            throw ApiProblem.badRequest("invalid-term", "A translation is at most 200 characters");
         }
         if (GlossaryTerm.count("pair = ?1 and term = ?2", pair.toString(), term.strip()) > 0) {
             throw new ApiProblem(409, "term-exists", "Conflict", "'" + term.strip() + "' is already in the "

@@ -22,7 +22,20 @@ public interface TranslationProvider {
     /** The pairs the engine translates, as the engine itself reports them. */
     Set<LanguagePair> pairs();
 
-    List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException;
+    /**
+     * Whether the engine takes this pair's glossary in its own form. When it does, glossary terms stay in the segments
+     * as text and arrive as {@link Terminology}; when it does not, they arrive as placeholders like any protected span.
+     */
+    default boolean nativeGlossary(LanguagePair pair) {
+        return false;
+    }
+
+    /** @param terminology the pair's glossary when {@link #nativeGlossary} said yes, else {@link Terminology#NONE} */
+    List<String> translate(LanguagePair pair, List<String> segments, Terminology terminology) throws ProviderException;
+
+    default List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException {
+        return translate(pair, segments, Terminology.NONE);
+    }
 
     /** Throws when the provider lacks configuration it needs; called at start-up for every configured provider. */
     default void checkConfigured() {

@@ -1,11 +1,13 @@
 package io.lingowire.translation.quality;
 
 import io.lingowire.ingest.analyze.LanguageDetector;
+import io.lingowire.translation.segment.Protector;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Checks on a finished machine translation, beside the placeholder check done while restoring: the output must be
@@ -62,6 +64,26 @@ public class QualityChecks {
         }
         if (comparable > 0 && (double) unchanged / comparable > MAX_UNTRANSLATED) {
             flags.add(unchanged + " of " + comparable + " sentences came back untranslated");
+        }
+        return flags;
+    }
+
+    /**
+     * For an engine that took the glossary natively: every glossary term in a source sentence must come back as its
+     * forced translation (or, not to be translated, as itself). Terms sent as placeholders are checked on restore.
+     *
+     * @param entries each term with the text it must become
+     */
+    public List<String> glossary(List<String> sources, List<String> outputs, Map<String, String> entries) {
+        List<String> flags = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                if (Protector.term(entry.getKey()).matcher(sources.get(i)).find()
+                        && !outputs.get(i).contains(entry.getValue())) {
+                    flags.add("glossary term \"" + entry.getKey() + "\" not rendered as \"" + entry.getValue()
+                            + "\" in: " + sources.get(i));
+                }
+            }
         }
         return flags;
     }

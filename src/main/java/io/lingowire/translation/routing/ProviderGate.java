@@ -2,6 +2,7 @@ package io.lingowire.translation.routing;
 
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.Terminology;
 import io.lingowire.translation.provider.TranslationProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -66,8 +67,8 @@ public class ProviderGate {
     }
 
     /** Translates through the circuit and the limits, recording the outcome and the usage. */
-    public List<String> translate(TranslationProvider provider, LanguagePair pair, List<String> segments)
-            throws ProviderException {
+    public List<String> translate(TranslationProvider provider, LanguagePair pair, List<String> segments,
+                                  Terminology terminology) throws ProviderException {
         CircuitBreaker circuit = circuit(provider.name());
         try (CallLimiter.Permit ignored = limiter(provider.name()).acquire()) {
             if (!circuit.tryAcquire()) {
@@ -75,7 +76,7 @@ public class ProviderGate {
             }
             List<String> out;
             try {
-                out = provider.translate(pair, segments);
+                out = provider.translate(pair, segments, terminology);
             } catch (ProviderException e) {
                 if (e.kind == ProviderException.Kind.TRANSIENT) {
                     circuit.failure();

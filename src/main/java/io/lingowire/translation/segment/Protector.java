@@ -50,8 +50,7 @@ public final class Protector {
             }
         }
         for (Map.Entry<String, String> term : glossary.entrySet()) {
-            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term.getKey()) + "(?![\\p{L}\\p{N}])")
-                    .matcher(sentence);
+            Matcher m = term(term.getKey()).matcher(sentence);
             while (m.find()) {
                 ranges.add(new int[]{m.start(), m.end()});
                 if (term.getValue() != null) {
@@ -74,6 +73,11 @@ public final class Protector {
         }
         out.append(escape(sentence.substring(at)));
         return new Protected(out.toString(), spans);
+    }
+
+    /** A glossary term as a whole word or phrase: not part of a longer word or number. */
+    public static Pattern term(String term) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term) + "(?![\\p{L}\\p{N}])");
     }
 
     public Restored restore(String translated, List<String> spans) {
@@ -136,7 +140,8 @@ public final class Protector {
         return out.append(escape(translation.substring(at))).toString();
     }
 
-    private static String escape(String text) {
+    /** XML-escapes text as segments carry it. */
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -120,7 +121,7 @@ class DeeplProviderTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anExhaustedQuotaFallsBackToTheLocalEngineAndDeeplRests() throws Exception {
         assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")), "Apertium eng-spa not installed");
         DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing("Snow closes"))
@@ -142,5 +143,63 @@ class DeeplProviderTest {
                 .body("find { it.name == 'deepl' }.charactersThisMonth", org.hamcrest.Matchers.greaterThan(0))
                 .body("find { it.name == 'apertium' }.health", org.hamcrest.Matchers.is("up"))
                 .body("find { it.name == 'apertium' }.restingUntil", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    @Order(4)
+    void theGlossaryGoesToDeeplAsADeeplGlossaryAndIsCheckedOnTheWayBack() throws Exception {
+        String kabul = Api.asAdmin().contentType("application/json")
+                .body("{\"term\":\"Kabul\",\"translation\":\"Kaboul\"}")
+                .post("/api/v1/glossaries/en/fr/terms").then().statusCode(201).extract().path("id");
+        String salang = Api.asAdmin().contentType("application/json").body("{\"term\":\"Salang\"}")
+                .post("/api/v1/glossaries/en/fr/terms").then().statusCode(201).extract().path("id");
+        try {
+            int version = Api.asAdmin().get("/api/v1/glossaries/en/fr").then().extract().path("version");
+            String name = "lingowire-en-fr-v" + version;
+            DeeplStub.server.stubFor(get(urlEqualTo("/v2/glossaries"))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody("{\"glossaries\":[]}")));
+            DeeplStub.server.stubFor(post(urlEqualTo("/v2/glossaries"))
+                    .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                            .withBody("{\"glossary_id\":\"9f3c7d2e-fr\",\"name\":\"" + name + "\",\"ready\":true,"
+                                    + "\"source_lang\":\"en\",\"target_lang\":\"fr\","
+                                    + "\"creation_time\":\"2026-11-29T04:00:00.000Z\",\"entry_count\":2}")));
+            DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing("Salang pass reopens"))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody(deeplAnswer("Kaboul : le col de Salang rouvre",
+                                    "Le col de Salang a rouvert lundi au nord de Kaboul, selon les autorités."))));
+            JsonPath fr = Api.translateArticle("Kabul: the Salang pass reopens",
+                    "The Salang pass reopened on Monday north of Kabul, officials said.", "fr");
+            assertEquals("translated", fr.getString("status"), fr.prettify());
+            assertEquals("Le col de Salang a rouvert lundi au nord de Kaboul, selon les autorités.",
+                    fr.getString("blocks[0].text"));
+            DeeplStub.server.verify(1, postRequestedFor(urlEqualTo("/v2/glossaries"))
+                    .withRequestBody(matchingJsonPath("$.name", equalTo(name)))
+                    .withRequestBody(matchingJsonPath("$.source_lang", equalTo("en")))
+                    .withRequestBody(matchingJsonPath("$.target_lang", equalTo("fr")))
+                    .withRequestBody(matchingJsonPath("$.entries_format", equalTo("tsv")))
+                    .withRequestBody(matchingJsonPath("$.entries", containing("Kabul\tKaboul\n")))
+                    .withRequestBody(matchingJsonPath("$.entries", containing("Salang\tSalang\n"))));
+            // the terms reach DeepL as words, not placeholders, with the glossary named beside them
+            DeeplStub.server.verify(postRequestedFor(urlEqualTo("/v2/translate"))
+                    .withRequestBody(matchingJsonPath("$.glossary_id", equalTo("9f3c7d2e-fr")))
+                    .withRequestBody(matchingJsonPath("$.text[0]", equalTo("Kabul: the Salang pass reopens"))));
+
+            // an engine that ignores the glossary: the translation waits for an editor
+            DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing("Traffic returns"))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody(deeplAnswer("La circulation revient à Kabul",
+                                    "Les camions ont repris la route du col lundi matin, selon les chauffeurs."))));
+            JsonPath ignored = Api.translateArticle("Traffic returns to Kabul",
+                    "Trucks took the road over the pass again on Monday morning, drivers said.", "fr");
+            assertEquals("review", ignored.getString("status"), ignored.prettify());
+            assertTrue(ignored.getList("flags", String.class).contains(
+                            "glossary term \"Kabul\" not rendered as \"Kaboul\" in: Traffic returns to Kabul"),
+                    ignored.getList("flags").toString());
+            DeeplStub.server.verify(1, postRequestedFor(urlEqualTo("/v2/glossaries")));
+        } finally {
+            Api.asAdmin().delete("/api/v1/glossaries/en/fr/terms/" + kabul).then().statusCode(204);
+            Api.asAdmin().delete("/api/v1/glossaries/en/fr/terms/" + salang).then().statusCode(204);
+        }
     }
 }

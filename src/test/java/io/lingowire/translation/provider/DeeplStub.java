@@ -27,6 +27,11 @@ public class DeeplStub implements QuarkusTestResourceLifecycleManager {
                 .withBody("[{\"language\":\"EN-GB\",\"name\":\"English (British)\",\"supports_formality\":false},"
                         + "{\"language\":\"ES\",\"name\":\"Spanish\",\"supports_formality\":true},"
                         + "{\"language\":\"FR\",\"name\":\"French\",\"supports_formality\":true}]")));
+        // DeepL has glossaries for English to French here, not for English to Spanish
+        server.stubFor(get(urlEqualTo("/v2/glossary-language-pairs")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"supported_languages\":[{\"source_lang\":\"en\",\"target_lang\":\"fr\"},"
+                        + "{\"source_lang\":\"fr\",\"target_lang\":\"en\"}]}")));
         return Map.of("lingowire.providers.deepl.url", "http://localhost:" + server.port(),
                 "lingowire.providers.deepl.api-key", "test-key-0000:fx",
                 "lingowire.translation.providers", "deepl,apertium");

@@ -6,9 +6,11 @@ import io.lingowire.translation.provider.HttpProviders;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.PairsCache;
 import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.Terminology;
 import io.lingowire.translation.provider.TranslationProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,11 +21,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Amazon Translate over the AWS JSON 1.1 protocol: every operation is a {@code POST /} to
@@ -36,10 +40,17 @@ import java.util.Set;
  * rate limiting, {@code LimitExceededException} / {@code ServiceQuotaExceededException} an exhausted quota, unknown or
  * badly signed credentials are rejected, {@code InternalServerException} / {@code ServiceUnavailableException}
  * transient. Only the first line of AWS's message is kept: a signature mismatch spells out the canonical request.
+ * <p>
+ * Glossaries go as custom terminology: each version of a pair's glossary is imported once per process as
+ * {@code lingowire-<source>-<target>-v<version>} ({@code ImportTerminology}, CSV, one direction; a new name each
+ * version, as an overwrite takes minutes to reach every server) and named in {@code TerminologyNames}; versions older
+ * than the previous one are deleted.
  */
 @ApplicationScoped
 @Named("amazon")
 public class AmazonProvider implements TranslationProvider {
+
+    private static final Logger LOG = Logger.getLogger(AmazonProvider.class);
 
     static final String TARGET_PREFIX = "AWSShineFrontendService_20170701.";
     static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -50,6 +61,8 @@ public class AmazonProvider implements TranslationProvider {
     private final HttpClient http;
     private final PairsCache pairs;
     private final Clock clock = Clock.systemUTC();
+    /** Terminology names this process has imported. */
+    private final Set<String> imported = ConcurrentHashMap.newKeySet();
 
     AmazonProvider(AmazonConfig config) {
         this.config = config;
@@ -101,14 +114,62 @@ public class AmazonProvider implements TranslationProvider {
     }
 
     @Override
-    public List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException {
+    public boolean nativeGlossary(LanguagePair pair) {
+        return true;
+    }
+
+    @Override
+    public List<String> translate(LanguagePair pair, List<String> segments, Terminology terminology)
+            throws ProviderException {
+        String terminologyName = terminology.isEmpty() ? null : imported(pair, terminology);
         return HttpProviders.inBatches(segments, 1, Integer.MAX_VALUE, "Amazon", batch -> {
             ObjectNode request = HttpProviders.JSON.createObjectNode()
                     .put("Text", batch.get(0))
                     .put("SourceLanguageCode", pair.source())
                     .put("TargetLanguageCode", pair.target());
+            if (terminologyName != null) {
+                request.putArray("TerminologyNames").add(terminologyName);
+            }
             return List.of(call("TranslateText", request).path("TranslatedText").asText());
         });
+    }
+
+    /** Imports this version of the pair's glossary unless this process already has, and tidies up old versions. */
+    private synchronized String imported(LanguagePair pair, Terminology terminology) throws ProviderException {
+        String name = terminology.name(pair);
+        if (imported.contains(name)) {
+            return name;
+        }
+        StringBuilder csv = new StringBuilder(pair.source()).append(',').append(pair.target()).append('\n');
+        terminology.entries().forEach((term, translation) -> csv.append(csvField(term)).append(',')
+                .append(csvField(translation)).append('\n'));
+        ObjectNode request = HttpProviders.JSON.createObjectNode()
+                .put("Name", name)
+                .put("MergeStrategy", "OVERWRITE")
+                .put("Description", "Lingowire glossary " + pair + " version " + terminology.version());
+        request.putObject("TerminologyData")
+                .put("File", Base64.getEncoder().encodeToString(csv.toString().getBytes(StandardCharsets.UTF_8)))
+                .put("Format", "CSV")
+                .put("Directionality", "UNI");
+        call("ImportTerminology", request);
+        imported.add(name);
+        try {
+            JsonNode listed = call("ListTerminologies", HttpProviders.JSON.createObjectNode().put("MaxResults", 500));
+            for (JsonNode stored : listed.path("TerminologyPropertiesList")) {
+                String storedName = stored.path("Name").asText();
+                if (terminology.outdates(storedName, pair)) {
+                    call("DeleteTerminology", HttpProviders.JSON.createObjectNode().put("Name", storedName));
+                }
+            }
+        } catch (ProviderException e) {
+            // tidying up: the next version tries again
+            LOG.debugf("Old Amazon terminologies for %s not deleted: %s", pair, e.getMessage());
+        }
+        return name;
+    }
+
+    private static String csvField(String value) {
+        return value.indexOf(',') < 0 && value.indexOf('"') < 0 ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     private JsonNode call(String operation, ObjectNode body) throws ProviderException {

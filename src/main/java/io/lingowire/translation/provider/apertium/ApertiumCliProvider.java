@@ -2,6 +2,7 @@ package io.lingowire.translation.provider.apertium;
 
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.Terminology;
 import io.lingowire.translation.provider.TranslationProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -78,7 +79,8 @@ public class ApertiumCliProvider implements TranslationProvider {
     }
 
     @Override
-    public List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException {
+    public List<String> translate(LanguagePair pair, List<String> segments, Terminology terminology)
+            throws ProviderException {
         String mode = modes().get(pair);
         if (mode == null) {
             throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "Apertium has no installed pair " + pair);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.Terminology;
 import io.lingowire.translation.provider.TranslationProvider;
 import io.lingowire.translation.provider.apertium.ApertiumFormat;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,7 +92,8 @@ public class ApyProvider implements TranslationProvider {
     }
 
     @Override
-    public List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException {
+    public List<String> translate(LanguagePair pair, List<String> segments, Terminology terminology)
+            throws ProviderException {
         String mode = modes().get(pair);
         if (mode == null) {
             throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "APy has no pair " + pair);

@@ -6,7 +6,9 @@ import io.lingowire.translation.provider.HttpProviders;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.PairsCache;
 import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.Terminology;
 import io.lingowire.translation.provider.TranslationProvider;
+import io.lingowire.translation.segment.Protector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
@@ -17,10 +19,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Azure AI Translator v3.0: {@code POST /translate?api-version=3.0&from=…&to=…&textType=html} with
@@ -30,6 +38,10 @@ import java.util.UUID;
  * code whose first three digits are the HTTP status: 403001 is the exhausted free quota, 429xxx slow down, 401xxx and
  * other 403xxx a bad key or resource, 400035/400036 a language Azure does not have. A request holds at most 1,000
  * texts and 50,000 characters (counted across targets; we send one target).
+ * <p>
+ * Glossaries go as Azure's dynamic dictionary: each term in the text is wrapped in
+ * {@code <mstrans:dictionary translation="…">term</mstrans:dictionary>}, which Azure honours only when English is one
+ * side of the pair and {@code from} is given; for other pairs the terms travel as placeholders.
  */
 @ApplicationScoped
 @Named("azure")
@@ -37,6 +49,8 @@ public class AzureProvider implements TranslationProvider {
 
     static final int MAX_TEXTS = 1000;
     static final int MAX_CHARS = 50_000;
+    /** A placeholder or other element in a segment; glossary terms are looked for between them. */
+    private static final Pattern ELEMENT = Pattern.compile("<[^>]*>");
 
     private final AzureConfig config;
     private final HttpClient http;
@@ -81,8 +95,48 @@ public class AzureProvider implements TranslationProvider {
     }
 
     @Override
-    public List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException {
-        return HttpProviders.inBatches(segments, MAX_TEXTS, MAX_CHARS, "Azure", batch -> translateBatch(pair, batch));
+    public boolean nativeGlossary(LanguagePair pair) {
+        return pair.source().equals("en") || pair.target().equals("en");
+    }
+
+    @Override
+    public List<String> translate(LanguagePair pair, List<String> segments, Terminology terminology)
+            throws ProviderException {
+        List<String> marked = terminology.isEmpty() ? segments
+                : segments.stream().map(s -> dictionaryMarkup(s, terminology.entries())).toList();
+        return HttpProviders.inBatches(marked, MAX_TEXTS, MAX_CHARS, "Azure", batch -> translateBatch(pair, batch));
+    }
+
+    /**
+     * Wraps each glossary term in the segment's text (XML-escaped, with {@code <ph/>} elements) in dynamic
+     * dictionary markup; longer terms win over terms inside them.
+     */
+    static String dictionaryMarkup(String segment, Map<String, String> entries) {
+        Map<String, String> byEscapedTerm = new HashMap<>();
+        entries.forEach((term, translation) -> byEscapedTerm.put(Protector.escape(term), translation));
+        String alternatives = byEscapedTerm.keySet().stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(Collectors.joining("|"));
+        Pattern terms = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
+        StringBuilder out = new StringBuilder();
+        Matcher element = ELEMENT.matcher(segment);
+        int at = 0;
+        while (true) {
+            boolean found = element.find();
+            int end = found ? element.start() : segment.length();
+            Matcher term = terms.matcher(segment.substring(at, end));
+            while (term.find()) {
+                term.appendReplacement(out, Matcher.quoteReplacement("<mstrans:dictionary translation=\""
+                        + Protector.escape(byEscapedTerm.get(term.group())).replace("\"", "&quot;") + "\">" + term.group()
+                        + "</mstrans:dictionary>"));
+            }
+            term.appendTail(out);
+            if (!found) {
+                return out.toString();
+            }
+            out.append(element.group());
+            at = element.end();
+        }
     }
 
     private List<String> translateBatch(LanguagePair pair, List<String> texts) throws ProviderException {

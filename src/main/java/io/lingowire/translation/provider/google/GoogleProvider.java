@@ -6,6 +6,7 @@ import io.lingowire.translation.provider.HttpProviders;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.PairsCache;
 import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.Terminology;
 import io.lingowire.translation.provider.TranslationProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -95,7 +96,8 @@ public class GoogleProvider implements TranslationProvider {
     }
 
     @Override
-    public List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException {
+    public List<String> translate(LanguagePair pair, List<String> segments, Terminology terminology)
+            throws ProviderException {
         return HttpProviders.inBatches(segments, MAX_TEXTS, MAX_CHARS, "Google", batch -> translateBatch(pair, batch));
     }
 

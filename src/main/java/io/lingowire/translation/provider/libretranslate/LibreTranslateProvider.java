@@ -6,6 +6,7 @@ import io.lingowire.translation.provider.HttpProviders;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.PairsCache;
 import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.Terminology;
 import io.lingowire.translation.provider.TranslationProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -84,7 +85,8 @@ public class LibreTranslateProvider implements TranslationProvider {
     }
 
     @Override
-    public List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException {
+    public List<String> translate(LanguagePair pair, List<String> segments, Terminology terminology)
+            throws ProviderException {
         int limit = config.batchLimit().orElse(Integer.MAX_VALUE);
         return HttpProviders.inBatches(segments, limit > 0 ? limit : Integer.MAX_VALUE, Integer.MAX_VALUE,
                 "LibreTranslate", batch -> translateBatch(pair, batch));

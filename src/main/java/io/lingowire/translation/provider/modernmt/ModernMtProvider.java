@@ -6,6 +6,7 @@ import io.lingowire.translation.provider.HttpProviders;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.PairsCache;
 import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.Terminology;
 import io.lingowire.translation.provider.TranslationProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -77,7 +78,8 @@ public class ModernMtProvider implements TranslationProvider {
     }
 
     @Override
-    public List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException {
+    public List<String> translate(LanguagePair pair, List<String> segments, Terminology terminology)
+            throws ProviderException {
         return HttpProviders.inBatches(segments, MAX_TEXTS, Integer.MAX_VALUE, "ModernMT", batch -> {
             ObjectNode request = HttpProviders.JSON.createObjectNode();
             request.put("source", pair.source());

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.Terminology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -49,7 +50,8 @@ class AmazonProviderTest {
     private static final String ACCESS_KEY_ID = "AKIDEXAMPLE";
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     private static final String SESSION_TOKEN = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN";
-    private static final String TRANSLATE_TEXT = "AWSShineFrontendService_20170701.TranslateText";
+    private static final String PREFIX = "AWSShineFrontendService_20170701.";
+    private static final String TRANSLATE_TEXT = PREFIX + "TranslateText";
     private static final String LIST_LANGUAGES = "AWSShineFrontendService_20170701.ListLanguages";
     private static final String AUTHORIZATION = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/\\d{8}/eu-west-1/translate/"
             + "aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target(;x-amz-security-token)?, "
@@ -207,5 +209,53 @@ class AmazonProviderTest {
                 Optional.empty(), Optional.of("eu-west-1"), Optional.empty(), TIMEOUT, Duration.ofHours(1)));
         IllegalStateException e = assertThrows(IllegalStateException.class, unconfigured::checkConfigured);
         assertTrue(e.getMessage().contains("LINGOWIRE_PROVIDERS_AMAZON_SECRET_ACCESS_KEY"), e.getMessage());
+    }
+
+    @Test
+    void theGlossaryIsImportedOnceAsCustomTerminologyAndNamedInEachRequest() throws Exception {
+        amazon.stubFor(post("/").withHeader("X-Amz-Target", equalTo(PREFIX + "ImportTerminology"))
+                .willReturn(json(200, "{\"TerminologyProperties\":{\"Name\":\"lingowire-en-es-v4\","
+                        + "\"SourceLanguageCode\":\"en\",\"TargetLanguageCodes\":[\"es\"],\"TermCount\":2,"
+                        + "\"Directionality\":\"UNI\",\"Format\":\"CSV\"}}")));
+        amazon.stubFor(post("/").withHeader("X-Amz-Target", equalTo(PREFIX + "ListTerminologies"))
+                .willReturn(json(200, "{\"TerminologyPropertiesList\":[{\"Name\":\"lingowire-en-es-v2\"},"
+                        + "{\"Name\":\"lingowire-en-es-v3\"},{\"Name\":\"lingowire-en-es-v4\"},"
+                        + "{\"Name\":\"lingowire-en-fr-v1\"},{\"Name\":\"legal-terms\"}]}")));
+        amazon.stubFor(post("/").withHeader("X-Amz-Target", equalTo(PREFIX + "DeleteTerminology"))
+                .willReturn(json(200, "{}")));
+        amazon.stubFor(post("/").withHeader("X-Amz-Target", equalTo(TRANSLATE_TEXT))
+                .willReturn(json(200, toJson(Map.of("TranslatedText", "Reabre el mercado de Kabul",
+                        "SourceLanguageCode", "en", "TargetLanguageCode", "es", "AppliedTerminologies",
+                        List.of(Map.of("Name", "lingowire-en-es-v4", "Terms", List.of(Map.of("SourceText", "market",
+                                "TargetText", "mercado")))))))));
+        Terminology terms = new Terminology(4, new java.util.TreeMap<>(Map.of("Kabul", "Kabul", "market",
+                "mercado, el", "Khaama \"Press\"", "Khaama Press")));
+        AmazonProvider provider = provider();
+        assertTrue(provider.nativeGlossary(EN_ES));
+        assertEquals(List.of("Reabre el mercado de Kabul"), provider.translate(EN_ES, List.of("Kabul market reopens"),
+                terms));
+        assertEquals(List.of("Reabre el mercado de Kabul"), provider.translate(EN_ES, List.of("Kabul market closes"),
+                terms));
+
+        List<LoggedRequest> imports = amazon.findAll(postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(PREFIX + "ImportTerminology")));
+        assertEquals(1, imports.size(), "imported once per version");
+        com.fasterxml.jackson.databind.JsonNode body = io.lingowire.translation.provider.HttpProviders.JSON
+                .readTree(imports.get(0).getBodyAsString());
+        assertEquals("lingowire-en-es-v4", body.path("Name").asText());
+        assertEquals("OVERWRITE", body.path("MergeStrategy").asText());
+        assertEquals("CSV", body.path("TerminologyData").path("Format").asText());
+        assertEquals("UNI", body.path("TerminologyData").path("Directionality").asText());
+        assertEquals("en,es\nKabul,Kabul\n\"Khaama \"\"Press\"\"\",Khaama Press\nmarket,\"mercado, el\"\n",
+                new String(java.util.Base64.getDecoder().decode(body.path("TerminologyData").path("File").asText()),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        amazon.verify(2, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(TRANSLATE_TEXT))
+                .withRequestBody(matchingJsonPath("$.TerminologyNames[0]", equalTo("lingowire-en-es-v4"))));
+        // v2 is outdated; v3 may still be in use on another replica; other pairs and other teams' lists stay
+        List<String> deleted = amazon.findAll(postRequestedFor(urlEqualTo("/"))
+                        .withHeader("X-Amz-Target", equalTo(PREFIX + "DeleteTerminology"))).stream()
+                .map(r -> r.getBodyAsString()).toList();
+        assertEquals(List.of("{\"Name\":\"lingowire-en-es-v2\"}"), deleted);
+        assertSignedAsSent();
     }
 }

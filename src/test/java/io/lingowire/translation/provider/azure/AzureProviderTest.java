@@ -3,6 +3,7 @@ package io.lingowire.translation.provider.azure;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.ProviderException;
+import io.lingowire.translation.provider.Terminology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +31,7 @@ import static io.lingowire.translation.provider.ProviderTesting.json;
 import static io.lingowire.translation.provider.ProviderTesting.toJson;
 import static io.lingowire.translation.provider.ProviderTesting.wireMock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,5 +142,34 @@ class AzureProviderTest {
                 TIMEOUT, Duration.ofHours(1)));
         IllegalStateException e = assertThrows(IllegalStateException.class, unconfigured::checkConfigured);
         assertTrue(e.getMessage().contains("LINGOWIRE_PROVIDERS_AZURE_KEY"), e.getMessage());
+    }
+
+    @Test
+    void theGlossaryGoesAsDynamicDictionaryMarkupWhenEnglishIsOneSide() throws Exception {
+        assertTrue(provider().nativeGlossary(EN_ES));
+        assertTrue(provider().nativeGlossary(new LanguagePair("es", "en")));
+        assertFalse(provider().nativeGlossary(new LanguagePair("es", "fr")), "Azure wants English on one side");
+        azure.stubFor(post(urlPathEqualTo("/translate")).willReturn(json(200,
+                "[{\"translations\":[{\"text\":\"Reabre el mercado de Kabul\",\"to\":\"es\"}]}]")));
+        Terminology terms = new Terminology(2, Map.of("Kabul", "Kabul", "market", "mercado"));
+        assertEquals(List.of("Reabre el mercado de Kabul"),
+                provider().translate(EN_ES, List.of("Kabul market reopens"), terms));
+        azure.verify(postRequestedFor(urlPathEqualTo("/translate")).withQueryParam("from", equalTo("en"))
+                .withRequestBody(equalToJson(toJson(List.of(Map.of("Text",
+                        "<mstrans:dictionary translation=\"Kabul\">Kabul</mstrans:dictionary> "
+                                + "<mstrans:dictionary translation=\"mercado\">market</mstrans:dictionary> reopens"))))));
+    }
+
+    @Test
+    void dictionaryMarkupLeavesPlaceholdersAloneAndPrefersTheLongerTerm() {
+        Map<String, String> terms = Map.of("Salang", "Salang", "Salang pass", "paso de Salang", "AT&T", "AT&T",
+                "ph", "never");
+        assertEquals("The <mstrans:dictionary translation=\"paso de Salang\">Salang pass</mstrans:dictionary> and "
+                        + "<mstrans:dictionary translation=\"Salang\">Salang</mstrans:dictionary> road, <ph id=\"1\"/> km "
+                        + "for <mstrans:dictionary translation=\"AT&amp;T\">AT&amp;T</mstrans:dictionary>; Salangs",
+                AzureProvider.dictionaryMarkup("The Salang pass and Salang road, <ph id=\"1\"/> km for AT&amp;T; Salangs",
+                        terms));
+        assertEquals("<mstrans:dictionary translation=\"&quot;Die Welt&quot;\">Welt</mstrans:dictionary>",
+                AzureProvider.dictionaryMarkup("Welt", Map.of("Welt", "\"Die Welt\"")));
     }
 }
