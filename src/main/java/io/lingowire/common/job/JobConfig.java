@@ -3,6 +3,8 @@ package io.lingowire.common.job;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 @ConfigMapping(prefix = "lingowire.jobs")
 public interface JobConfig {
 
@@ -13,4 +15,8 @@ public interface JobConfig {
     /** How often this replica looks for due jobs (the scheduler's {@code every}). */
     @WithDefault("1s")
     String tick();
+
+    /** How long finished jobs are kept (for the record) before they are deleted; dead jobs are kept. */
+    @WithDefault("7d")
+    Duration keepDone();
 }

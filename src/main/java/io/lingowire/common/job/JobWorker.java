@@ -9,6 +9,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +28,10 @@ public class JobWorker {
 
     private static final Logger LOG = Logger.getLogger(JobWorker.class);
 
+    private static final int PURGE_BATCH = 1000;
+
     private final JobQueue queue;
+    private final JobConfig config;
     private final Map<String, JobHandler> handlers;
     private final String workerId = "worker-" + Ids.newId().substring(24);
     private final Map<String, Lane> lanes;
@@ -50,6 +54,7 @@ public class JobWorker {
 
     JobWorker(JobQueue queue, Instance<JobHandler> handlers, JobConfig config) {
         this.queue = queue;
+        this.config = config;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         Lane shared = Lane.of(config.threads(), "lingowire-job");
         this.lanes = this.handlers.values().stream().collect(Collectors.toMap(JobHandler::kind,
@@ -60,6 +65,21 @@ public class JobWorker {
     void tick() {
         for (JobHandler handler : handlers.values()) {
             claim(handler);
+        }
+    }
+
+    /** Deletes finished jobs older than {@code lingowire.jobs.keep-done}, a batch at a time. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        Instant before = Instant.now().minus(config.keepDone());
+        int total = 0;
+        int deleted;
+        do {
+            deleted = queue.purgeDone(before, PURGE_BATCH);
+            total += deleted;
+        } while (deleted == PURGE_BATCH);
+        if (total > 0) {
+            LOG.debugf("Deleted %d finished jobs", total);
         }
     }
 

@@ -15,8 +15,7 @@ import io.lingowire.syndication.partner.Audience;
 import io.lingowire.syndication.partner.Partner;
 import io.lingowire.translation.Translation;
 import io.lingowire.translation.TranslationService;
-import io.lingowire.translation.provider.LanguagePair;
-import io.lingowire.translation.provider.Providers;
+import io.lingowire.translation.routing.Router;
 import io.lingowire.ingest.Ingested;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,22 +40,22 @@ public class Lifecycle implements JobHandler {
 
     private final ArticleService articles;
     private final TranslationService translations;
-    private final Providers providers;
+    private final Router router;
     private final EventLog events;
     private final JobQueue queue;
 
-    Lifecycle(ArticleService articles, TranslationService translations, Providers providers, EventLog events,
+    Lifecycle(ArticleService articles, TranslationService translations, Router router, EventLog events,
               JobQueue queue) {
         this.articles = articles;
         this.translations = translations;
-        this.providers = providers;
+        this.router = router;
         this.events = events;
         this.queue = queue;
     }
 
     /**
      * After ingest: a new article is translated into the languages asked for and into every language an entitled
-     * partner takes that a configured provider can translate (nobody pays for languages nobody takes); an embargoed
+     * partner takes that the route for it can translate (nobody pays for languages nobody takes); an embargoed
      * one gets its release scheduled.
      */
     void ingested(@Observes Ingested ingested) {
@@ -89,14 +88,16 @@ public class Lifecycle implements JobHandler {
             requested.stream().map(LanguageDetector::canonical)
                     .filter(t -> !LanguageDetector.primary(t).equals(own)).forEach(targets::add);
         }
-        for (Partner partner : Partner.<Partner>listAll()) {
+        List<Partner> partners = Partner.listAll();
+        List<Partner> forRules = router.rulesNamePartners() ? partners : List.of();
+        for (Partner partner : partners) {
             if (!Audience.storyEntitled(partner, s.revision())) {
                 continue;
             }
             for (String range : partner.languages) {
                 String tag = LanguageDetector.canonical(range);
-                if (!range.equals("*") && !LanguageDetector.primary(tag).equals(own)
-                        && !providers.chain(new LanguagePair(own, LanguageDetector.primary(tag))).isEmpty()) {
+                if (!range.equals("*") && !LanguageDetector.primary(tag).equals(own) && !targets.contains(tag)
+                        && router.translatable(s.revision(), article.embargoUntil, tag, forRules)) {
                     targets.add(tag);
                 }
             }

@@ -44,22 +44,6 @@ public class Providers {
         }
     }
 
-    /** The providers that translate a pair, in configured order, leaving out those resting. */
-    public List<TranslationProvider> chain(LanguagePair pair) {
-        List<TranslationProvider> chain = new ArrayList<>();
-        Instant now = Instant.now();
-        for (TranslationProvider provider : configured.values()) {
-            Instant until = resting.get(provider.name());
-            if (until != null && until.isAfter(now)) {
-                continue;
-            }
-            if (provider.pairs().contains(pair)) {
-                chain.add(provider);
-            }
-        }
-        return chain;
-    }
-
     /**
      * Takes a provider out of every chain after it said to slow down (for its Retry-After, else 30 s) or that its
      * quota is spent (until the quota's period ends when the provider says when, as for a daily limit, else until the

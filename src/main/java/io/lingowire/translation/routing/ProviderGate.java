@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,10 +36,13 @@ public class ProviderGate {
     private final UsageLedger usage;
     private final Map<String, CircuitBreaker> circuits = new ConcurrentHashMap<>();
     private final Map<String, CallLimiter> limiters = new ConcurrentHashMap<>();
+    /** The configured limits by {@link RoutingConfig#providerKey}. */
+    private final Map<String, RoutingConfig.Limits> limits = new HashMap<>();
 
     ProviderGate(RoutingConfig config, UsageLedger usage) {
         this.config = config;
         this.usage = usage;
+        config.limits().forEach((key, value) -> limits.put(RoutingConfig.providerKey(key), value));
     }
 
     public CircuitBreaker circuit(String provider) {
@@ -47,7 +51,7 @@ public class ProviderGate {
     }
 
     public Optional<RoutingConfig.Limits> limits(String provider) {
-        return Optional.ofNullable(config.limits().get(provider));
+        return Optional.ofNullable(limits.get(RoutingConfig.providerKey(provider)));
     }
 
     public BigDecimal costPerMillion(TranslationProvider provider) {

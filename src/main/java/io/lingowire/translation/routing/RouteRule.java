@@ -80,8 +80,10 @@ public record RouteRule(String name, List<String> sourceLanguages, List<String> 
                 }
             }
         }
+        Set<String> configuredKeys = configured.stream().map(RoutingConfig::providerKey)
+                .collect(java.util.stream.Collectors.toSet());
         for (String provider : limits.keySet()) {
-            if (!configured.contains(provider)) {
+            if (!configuredKeys.contains(RoutingConfig.providerKey(provider))) {
                 throw new IllegalStateException("lingowire.routing.limits names provider '" + provider
                         + "', but the configured providers (lingowire.translation.providers) are " + configured);
             }

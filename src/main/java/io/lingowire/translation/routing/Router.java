@@ -42,22 +42,53 @@ public class Router {
         RouteRule.validate(rules, configured, config.limits());
     }
 
-    /** The route for translating {@code revision} (under embargo until {@code embargoUntil}) into {@code language}. */
-    public Route route(ArticleRevision revision, Instant embargoUntil, String language) {
+    /** The rule that applies (null: none) and the providers it names, before their state is looked at. */
+    private record Choice(RouteRule rule, LanguagePair pair, List<TranslationProvider> candidates) {
+
+        boolean selfHostedOnly() {
+            return rule != null && rule.selfHostedOnly();
+        }
+    }
+
+    private Choice choose(ArticleRevision revision, Instant embargoUntil, String language, List<Partner> partners) {
         Instant now = Instant.now();
-        List<Partner> partners = rules.stream().anyMatch(r -> !r.partners().isEmpty())
-                ? QuarkusTransaction.joiningExisting().call(() -> Partner.<Partner>listAll()) : List.of();
         RouteRule rule = rules.stream().filter(r -> r.matches(revision, embargoUntil, language, now, partners))
                 .findFirst().orElse(null);
         LanguagePair pair = new LanguagePair(LanguageDetector.primary(revision.language),
                 LanguageDetector.primary(language));
         List<TranslationProvider> candidates = rule == null || rule.chain().isEmpty() ? providers.all()
                 : rule.chain().stream().map(n -> providers.byName(n).orElseThrow()).toList();
+        return new Choice(rule, pair, candidates);
+    }
+
+    /** Whether a rule names partners: matching it needs every partner's entitlements. */
+    public boolean rulesNamePartners() {
+        return rules.stream().anyMatch(r -> !r.partners().isEmpty());
+    }
+
+    /**
+     * Whether the route for this translation names an engine that has the pair at all, whatever its state now (a
+     * provider resting or with an open circuit will be back): what is worth queueing.
+     *
+     * @param partners every partner when {@link #rulesNamePartners()}, else none is needed
+     */
+    public boolean translatable(ArticleRevision revision, Instant embargoUntil, String language, List<Partner> partners) {
+        Choice choice = choose(revision, embargoUntil, language, partners);
+        return choice.candidates().stream().anyMatch(p -> (!choice.selfHostedOnly() || p.selfHosted())
+                && p.pairs().contains(choice.pair()));
+    }
+
+    /** The route for translating {@code revision} (under embargo until {@code embargoUntil}) into {@code language}. */
+    public Route route(ArticleRevision revision, Instant embargoUntil, String language) {
+        List<Partner> partners = rulesNamePartners()
+                ? QuarkusTransaction.joiningExisting().call(() -> Partner.<Partner>listAll()) : List.of();
+        Choice choice = choose(revision, embargoUntil, language, partners);
+        RouteRule rule = choice.rule();
         String name = rule == null ? DEFAULT : rule.name();
         List<TranslationProvider> usable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (TranslationProvider provider : candidates) {
-            String reason = unusable(provider, pair, rule != null && rule.selfHostedOnly());
+        for (TranslationProvider provider : choice.candidates()) {
+            String reason = unusable(provider, choice.pair(), choice.selfHostedOnly());
             if (reason == null) {
                 usable.add(provider);
             } else {
@@ -68,8 +99,8 @@ public class Router {
         if (usable.isEmpty()) {
             String scope = rule == null ? "no routing rule matched, so the default chain applies"
                     : "rule '" + name + "'" + (rule.selfHostedOnly() ? " allows only self-hosted engines" : " applies");
-            why = candidates.isEmpty() ? scope + "; it names no provider"
-                    : scope + "; none translates " + pair + " now (" + String.join("; ", skipped) + ")";
+            why = choice.candidates().isEmpty() ? scope + "; it names no provider"
+                    : scope + "; none translates " + choice.pair() + " now (" + String.join("; ", skipped) + ")";
         }
         return new Route(name, usable, skipped, why);
     }

@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,8 +22,17 @@ public interface RoutingConfig {
     /** Routing rules, first match wins. */
     Optional<List<Rule>> rules();
 
-    /** Per-provider limits and prices, keyed by provider name; a provider without an entry has no limits. */
+    /**
+     * Per-provider limits and prices, keyed by provider name; a provider without an entry has no limits. Keys are
+     * matched by {@link #providerKey}: an environment variable cannot tell {@code apertium-apy} from
+     * {@code apertium.apy}.
+     */
     Map<String, Limits> limits();
+
+    /** A provider name or limits key without case and punctuation: {@code apertium-apy} and {@code apertium.apy} meet. */
+    static String providerKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
 
     /** When a provider is taken out of the chain after consecutive failures. */
     Circuit circuit();

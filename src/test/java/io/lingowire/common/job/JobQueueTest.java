@@ -122,4 +122,25 @@ class JobQueueTest {
                 "and stands for later requests while it waits");
         assertTrue(queue.complete(third.id, "w"), "the running job still completes");
     }
+
+    @Test
+    void finishedJobsArePurgedAfterTheirTimeAndDeadOnesAreKept() throws Exception {
+        String kind = "purge-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Job done = queue.enqueue(JobQueue.NewJob.of(kind, "{}"));
+        Job dead = queue.enqueue(JobQueue.NewJob.of(kind, "{}").attempts(1));
+        Job waiting = queue.enqueue(JobQueue.NewJob.of(kind, "{}").at(java.time.Instant.now().plusSeconds(3600)));
+        assertEquals(2, queue.claim(kind, 5, "w", Duration.ofMinutes(1)).size());
+        assertTrue(queue.complete(done.id, "w"));
+        queue.fail(dead.id, "w", "boom", null);
+        Thread.sleep(20);
+        assertEquals(0, queue.purgeDone(java.time.Instant.now().minusSeconds(60), 100), "not old enough yet");
+        int purged = 0;
+        while (queue.purgeDone(java.time.Instant.now(), 100) > 0) {
+            purged++;
+        }
+        assertTrue(purged >= 1);
+        assertEquals(0, queue.count(kind, Job.Status.done));
+        assertEquals(1, queue.count(kind, Job.Status.dead), "dead jobs stay for the operator");
+        assertEquals(1, queue.count(kind, Job.Status.queued), "a job still to run stays: " + waiting.id);
+    }
 }

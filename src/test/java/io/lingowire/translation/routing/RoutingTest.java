@@ -35,15 +35,18 @@ class RoutingTest {
                     Map.entry("lingowire.routing.rules[0].name", "embargoed"),
                     Map.entry("lingowire.routing.rules[0].embargoed", "true"),
                     Map.entry("lingowire.routing.rules[0].self-hosted-only", "true"),
-                    Map.entry("lingowire.routing.rules[1].name", "catalan"),
-                    Map.entry("lingowire.routing.rules[1].target-languages", "ca"),
-                    Map.entry("lingowire.routing.rules[1].chain", "apertium"),
-                    Map.entry("lingowire.routing.rules[2].name", "agency"),
-                    Map.entry("lingowire.routing.rules[2].sources", "routingwire"),
-                    Map.entry("lingowire.routing.rules[2].chain", "azure"),
-                    Map.entry("lingowire.routing.rules[3].name", "partner"),
-                    Map.entry("lingowire.routing.rules[3].partners", "Routing Daily"),
-                    Map.entry("lingowire.routing.rules[3].chain", "azure,apertium"));
+                    Map.entry("lingowire.routing.rules[1].name", "cloud-desk"),
+                    Map.entry("lingowire.routing.rules[1].sources", "CloudDesk"),
+                    Map.entry("lingowire.routing.rules[1].chain", "google,azure"),
+                    Map.entry("lingowire.routing.rules[2].name", "catalan"),
+                    Map.entry("lingowire.routing.rules[2].target-languages", "ca"),
+                    Map.entry("lingowire.routing.rules[2].chain", "apertium"),
+                    Map.entry("lingowire.routing.rules[3].name", "agency"),
+                    Map.entry("lingowire.routing.rules[3].sources", "routingwire"),
+                    Map.entry("lingowire.routing.rules[3].chain", "azure"),
+                    Map.entry("lingowire.routing.rules[4].name", "partner"),
+                    Map.entry("lingowire.routing.rules[4].partners", "Routing Daily"),
+                    Map.entry("lingowire.routing.rules[4].chain", "azure,apertium"));
         }
     }
 
@@ -89,6 +92,23 @@ class RoutingTest {
             assertEquals("partner: azure", entitled.getString("route"), entitled.prettify());
             JsonPath otherSource = translate(ingest(word(), "language=en&source=OtherDesk"), "es");
             assertEquals("default: google", otherSource.getString("route"), "the partner does not take this source");
+        } finally {
+            Api.asAdmin().delete("/api/v1/partners/" + partner).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aPartnersLanguagesAreQueuedOnlyWhereTheirRouteHasAnEngine() {
+        String partner = Api.asAdmin().contentType("application/json").body("{\"name\":\"Cloud Daily\","
+                        + "\"languages\":[\"es\",\"ca\"],\"sources\":[\"CloudDesk\"],\"formats\":[\"ninjs\"]}")
+                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
+        try {
+            // Apertium translates en>ca, but CloudDesk copy goes to Google and Azure only, and neither has Catalan
+            String id = ingest(word(), "language=en&source=CloudDesk");
+            JsonPath es = Api.awaitTranslation(id, "es");
+            assertEquals("cloud-desk: google", es.getString("route"), es.prettify());
+            Api.asAdmin().get("/api/v1/articles/" + id + "/translations").then().statusCode(200)
+                    .body("translations.language", org.hamcrest.Matchers.contains("es"));
         } finally {
             Api.asAdmin().delete("/api/v1/partners/" + partner).then().statusCode(204);
         }
