@@ -4,12 +4,16 @@ import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.ProviderException;
 import io.lingowire.translation.provider.Terminology;
 import io.lingowire.translation.provider.TranslationProvider;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,15 +43,31 @@ public class ProviderGate {
     /** The configured limits by {@link RoutingConfig#providerKey}. */
     private final Map<String, RoutingConfig.Limits> limits = new HashMap<>();
 
-    ProviderGate(RoutingConfig config, UsageLedger usage) {
+    private final MeterRegistry metrics;
+
+    ProviderGate(RoutingConfig config, UsageLedger usage, MeterRegistry metrics) {
         this.config = config;
         this.usage = usage;
+        this.metrics = metrics;
         config.limits().forEach((key, value) -> limits.put(RoutingConfig.providerKey(key), value));
     }
 
     public CircuitBreaker circuit(String provider) {
-        return circuits.computeIfAbsent(provider, p -> new CircuitBreaker(config.circuit().failureThreshold(),
-                config.circuit().openFor(), Clock.systemUTC()));
+        return circuits.computeIfAbsent(provider, p -> {
+            CircuitBreaker circuit = new CircuitBreaker(config.circuit().failureThreshold(),
+                    config.circuit().openFor(), Clock.systemUTC());
+            Gauge.builder("lingowire.provider.circuit", circuit, c -> c.state() == CircuitBreaker.State.OPEN ? 2
+                            : c.state() == CircuitBreaker.State.HALF_OPEN ? 1 : 0)
+                    .description("A provider's circuit on this replica: 0 closed, 1 half-open, 2 open")
+                    .tag("provider", p).register(metrics);
+            return circuit;
+        });
+    }
+
+    /** Counts a call by its outcome: ok, or the failure's kind, or circuit_open when it was not made. */
+    private void count(String provider, String outcome) {
+        Counter.builder("lingowire.provider.calls").description("Provider calls by outcome")
+                .tag("provider", provider).tag("outcome", outcome).register(metrics).increment();
     }
 
     public Optional<RoutingConfig.Limits> limits(String provider) {
@@ -76,6 +96,7 @@ public class ProviderGate {
         CircuitBreaker circuit = circuit(provider.name());
         try (CallLimiter.Permit ignored = limiter(provider.name()).acquire()) {
             if (!circuit.tryAcquire()) {
+                count(provider.name(), "circuit_open");
                 throw new ProviderException(ProviderException.Kind.TRANSIENT, provider.name() + ": circuit open");
             }
             List<String> out;
@@ -87,12 +108,15 @@ public class ProviderGate {
                 } else {
                     circuit.success();
                 }
+                count(provider.name(), e.kind.name().toLowerCase(Locale.ROOT));
                 throw e;
             } catch (RuntimeException e) {
                 circuit.failure();
+                count(provider.name(), "error");
                 throw e;
             }
             circuit.success();
+            count(provider.name(), "ok");
             usage.record(provider.name(), segments.stream().mapToLong(String::length).sum(),
                     costPerMillion(provider));
             return out;

@@ -85,6 +85,11 @@ class RoutingFailoverTest {
         Api.asAdmin().get("/api/v1/providers").then().statusCode(200)
                 .body("find { it.name == 'google' }.circuit", equalTo("open"))
                 .body("find { it.name == 'google' }.circuitOpenUntil", notNullValue());
+        // the same for monitoring: the circuit as a gauge (2 = open), the failed calls counted by kind
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("lingowire_provider_circuit{provider=\"google\"} 2.0"), metrics);
+        assertTrue(metrics.matches("(?s).*lingowire_provider_calls_total\\{outcome=\"transient\",provider=\"google\"} "
+                + "[2-9]\\.0.*"), "google's failures are counted");
 
         String third = word();
         JsonPath c = translate(ingest(third, "language=en"), "es");
