@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Translation throughput and memory-hit latency: articles translated through the gateway with Apertium APy next to
 # the same articles sent straight to the same APy server, in one run; then a full memory-hit re-translation.
-# Both sides first get WARMUP (200) untimed articles, so that neither is measured while its processes start and its
-# code is compiled; then RETRANSLATIONS (200) memory-hit runs. Needs apertium-apy and apertium-eng-spa (Debian).
+# Both sides first get WARMUP (1000) untimed articles, so that neither is measured while its processes start and its
+# code is compiled (after 200 the gateway's JIT compiler still took a third of a core); then RETRANSLATIONS (200)
+# memory-hit runs. CPU per article of the gateway, its JIT compiler and the APy processes comes from /proc. Needs apertium-apy and apertium-eng-spa (Debian).
 # Usage: [WARMUP=n] [RETRANSLATIONS=n] src/test/bench/translate-bench.sh [articles] [threads]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
-ARTICLES=${1:-40}
+ARTICLES=${1:-300}
 THREADS=${2:-4}
 PORT=18080
 APY_PORT=18082
@@ -29,5 +30,5 @@ done
 TOKEN=$(curl -sf -u admin:bench-secret -X POST "http://127.0.0.1:$PORT/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 java -cp "target/test-classes:$(cat target/bench-classpath.txt)" io.lingowire.bench.TranslateLoad \
   --url "http://127.0.0.1:$PORT" --token "$TOKEN" --apy "http://127.0.0.1:$APY_PORT" \
-  --articles "$ARTICLES" --threads "$THREADS" --retranslations "${RETRANSLATIONS:-200}" --warmup "${WARMUP:-200}" \
+  --articles "$ARTICLES" --threads "$THREADS" --retranslations "${RETRANSLATIONS:-200}" --warmup "${WARMUP:-1000}" \
   --server-pid "$SERVER" --apy-pid "$APY"

@@ -98,6 +98,9 @@ public final class TranslateLoad {
             System.out.printf("CPU per article, via gateway: APy %.1f ms, gateway %.1f ms (of which JIT compiler "
                     + "%.1f ms)%n", gatewayCpu[1] * 1000 / count, gatewayCpu[0] * 1000 / count,
                     gatewayCpu[2] * 1000 / count);
+            System.out.print("  gateway threads, ms per article:");
+            cpu.threadsSinceLap(count).forEach((name, ms) -> System.out.printf(" %s %.1f;", name, ms));
+            System.out.println();
         }
 
         // 3. a full memory hit: the spare article, translated once, then again and again
@@ -217,8 +220,8 @@ public final class TranslateLoad {
             }
             if (!waiting.isEmpty()) {
                 // a poll costs the gateway an authenticated request and a JSON answer: polling a batch every 10 ms
-                // took about a tenth of a core from the gateway and APy; 50 ms adds at most 50 ms to a run of seconds
-                Thread.sleep(ids.size() == 1 ? 1 : 50);
+                // took about a tenth of a core from the gateway and APy; 100 ms adds at most 0.1 s to a run of 20 s
+                Thread.sleep(ids.size() == 1 ? 1 : 100);
             }
         }
     }
@@ -258,6 +261,9 @@ public final class TranslateLoad {
         private final long server;
         private final long apy;
         private double[] last;
+        /** CPU seconds per gateway thread group (name without numbers) at the last lap but one, and at the last. */
+        private Map<String, Double> threadsBefore = Map.of();
+        private Map<String, Double> threadsAtLap = Map.of();
 
         CpuTime(String serverPid, String apyPid) {
             this.server = serverPid == null ? -1 : Long.parseLong(serverPid);
@@ -271,10 +277,37 @@ public final class TranslateLoad {
 
         /** Seconds of CPU since the last lap: gateway, APy tree, gateway JIT compiler threads. */
         double[] lap() {
+            threadsBefore = threadsAtLap;
+            threadsAtLap = threads();
             double[] now = now();
             double[] spent = {now[0] - last[0], now[1] - last[1], now[2] - last[2]};
             last = now;
             return spent;
+        }
+
+        /** The thread groups that took the most CPU between the last two laps, in ms per article. */
+        Map<String, Double> threadsSinceLap(int articles) {
+            Map<String, Double> spent = new java.util.LinkedHashMap<>();
+            threadsAtLap.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0.0)))
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> spent.put(e.getKey(), e.getValue() * 1000 / articles));
+            return spent;
+        }
+
+        private Map<String, Double> threads() {
+            Map<String, Double> byGroup = new HashMap<>();
+            java.io.File[] tasks = new java.io.File("/proc/" + server + "/task").listFiles();
+            for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
+                try {
+                    String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip()
+                            .replaceAll("[0-9]+", "#");
+                    byGroup.merge(name, seconds(task.toPath().resolve("stat").toString()), Double::sum);
+                } catch (java.io.IOException gone) {
+                    // a thread that ended between listing and reading
+                }
+            }
+            return byGroup;
         }
 
         private double[] now() {
