@@ -20,4 +20,4 @@ done
 TOKEN=$(curl -sf -u admin:bench-secret -X POST "http://localhost:$PORT/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 java -Xmx2g -cp "target/test-classes:$(cat target/bench-classpath.txt)" io.lingowire.bench.IngestLoad \
   --url "http://localhost:$PORT" --token "$TOKEN" --corpus "${CORPUS:-src/test/resources/fixtures}" \
-  --seconds "$SECONDS_MEASURED" --threads "$THREADS"
+  --seconds "$SECONDS_MEASURED" --threads "$THREADS" --warmup "${WARMUP:-15}" --server-pid "$SERVER"

@@ -61,10 +61,16 @@ public final class IngestLoad {
             return true;
         };
         boolean skipBare = List.of(args).contains("--skip-bare");
+        ProcessCpu cpu = new ProcessCpu(arg(args, "--server-pid", null), String.valueOf(ProcessHandle.current().pid()));
         double tikaRate = Double.NaN;
+        double[] bareCpu = null;
+        long bareDocs = 0;
         if (!skipBare) {
             run("bare Tika (warm-up)", docs, threads, warmup, bare);
+            cpu.lap();
             tikaRate = run("bare Tika", docs, threads, seconds, bare);
+            bareCpu = cpu.lap();
+            bareDocs = Math.round(tikaRate * seconds);
         }
 
         HttpClient http = HttpClient.newHttpClient();
@@ -81,9 +87,21 @@ public final class IngestLoad {
             return response.statusCode() == 200 || response.statusCode() == 201;
         };
         run("gateway ingest (warm-up)", docs, threads, warmup, gateway);
+        cpu.lap();
         double gatewayRate = run("gateway ingest", docs, threads, seconds, gateway);
+        double[] gatewayCpu = cpu.lap();
+        long gatewayDocs = Math.round(gatewayRate * seconds);
         System.out.printf(Locale.ROOT, "RESULT bare_tika=%.1f docs/s gateway=%.1f docs/s ratio=%.2f (target >= 0.80)%n",
                 tikaRate, gatewayRate, gatewayRate / tikaRate);
+        if (cpu.known() && bareCpu != null) {
+            System.out.printf(Locale.ROOT, "CPU per document: bare Tika %.2f ms (this JVM); gateway %.2f ms (of which JIT "
+                            + "compiler %.2f ms) + this JVM sending %.2f ms%n", bareCpu[1] * 1000 / bareDocs,
+                    gatewayCpu[0] * 1000 / gatewayDocs, gatewayCpu[2] * 1000 / gatewayDocs,
+                    gatewayCpu[1] * 1000 / gatewayDocs);
+            System.out.print("  gateway threads, ms per document:");
+            cpu.threadsSinceLap(gatewayDocs).forEach((name, ms) -> System.out.printf(Locale.ROOT, " %s %.2f;", name, ms));
+            System.out.println();
+        }
     }
 
     interface Worker {

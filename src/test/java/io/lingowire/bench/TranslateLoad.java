@@ -81,7 +81,7 @@ public final class TranslateLoad {
         throughGateway(http, url, token, ids.subList(count + 1, ids.size()));
 
         // 1. straight to APy
-        CpuTime cpu = new CpuTime(a.get("server-pid"), a.get("apy-pid"));
+        ProcessCpu cpu = new ProcessCpu(a.get("server-pid"), a.get("apy-pid"));
         double apySeconds = direct(http, apy, measured, threads);
         double[] directCpu = cpu.lap();
         // 2. through the gateway
@@ -92,7 +92,7 @@ public final class TranslateLoad {
         System.out.printf("APy direct:    %7.2f articles/s (%.1f s)%n", apyRate, apySeconds);
         System.out.printf("gateway + APy: %7.2f articles/s (%.1f s)%n", gatewayRate, gatewaySeconds);
         System.out.printf("ratio gateway/APy: %.2f   (target >= 0.9)%n", gatewayRate / apyRate);
-        if (cpu.known()) {
+        if (cpu.known() && a.containsKey("apy-pid")) {
             System.out.printf("CPU per article, direct:      APy %.1f ms, gateway %.1f ms (idle)%n",
                     directCpu[1] * 1000 / count, directCpu[0] * 1000 / count);
             System.out.printf("CPU per article, via gateway: APy %.1f ms, gateway %.1f ms (of which JIT compiler "
@@ -250,102 +250,5 @@ public final class TranslateLoad {
         Matcher m = Pattern.compile("lingowire_translation_duration_seconds\\{[^}]*from=\"" + from + "\"[^}]*quantile=\""
                 + Pattern.quote(q) + "\"[^}]*} ([0-9.eE+-]+)").matcher(metrics);
         return m.find() ? String.format("%.2f", Double.parseDouble(m.group(1)) * 1000) : "n/a";
-    }
-
-    /**
-     * CPU time (user + system, from {@code /proc}) of the gateway's JVM, of its JIT compiler threads, and of the APy
-     * server with its Apertium pipeline processes, between laps. Linux only; without the pids it measures nothing.
-     */
-    private static final class CpuTime {
-
-        private final long server;
-        private final long apy;
-        private double[] last;
-        /** CPU seconds per gateway thread group (name without numbers) at the last lap but one, and at the last. */
-        private Map<String, Double> threadsBefore = Map.of();
-        private Map<String, Double> threadsAtLap = Map.of();
-
-        CpuTime(String serverPid, String apyPid) {
-            this.server = serverPid == null ? -1 : Long.parseLong(serverPid);
-            this.apy = apyPid == null ? -1 : Long.parseLong(apyPid);
-            this.last = now();
-        }
-
-        boolean known() {
-            return server > 0 && apy > 0;
-        }
-
-        /** Seconds of CPU since the last lap: gateway, APy tree, gateway JIT compiler threads. */
-        double[] lap() {
-            threadsBefore = threadsAtLap;
-            threadsAtLap = threads();
-            double[] now = now();
-            double[] spent = {now[0] - last[0], now[1] - last[1], now[2] - last[2]};
-            last = now;
-            return spent;
-        }
-
-        /** The thread groups that took the most CPU between the last two laps, in ms per article. */
-        Map<String, Double> threadsSinceLap(int articles) {
-            Map<String, Double> spent = new java.util.LinkedHashMap<>();
-            threadsAtLap.entrySet().stream()
-                    .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0.0)))
-                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
-                    .forEach(e -> spent.put(e.getKey(), e.getValue() * 1000 / articles));
-            return spent;
-        }
-
-        private Map<String, Double> threads() {
-            Map<String, Double> byGroup = new HashMap<>();
-            java.io.File[] tasks = new java.io.File("/proc/" + server + "/task").listFiles();
-            for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
-                try {
-                    String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip()
-                            .replaceAll("[0-9]+", "#");
-                    byGroup.merge(name, seconds(task.toPath().resolve("stat").toString()), Double::sum);
-                } catch (java.io.IOException gone) {
-                    // a thread that ended between listing and reading
-                }
-            }
-            return byGroup;
-        }
-
-        private double[] now() {
-            if (!known()) {
-                return new double[3];
-            }
-            double tree = seconds("/proc/" + apy + "/stat");
-            for (ProcessHandle child : ProcessHandle.of(apy).map(p -> p.descendants().toList()).orElse(List.of())) {
-                tree += seconds("/proc/" + child.pid() + "/stat");
-            }
-            double compiler = 0;
-            java.io.File[] tasks = new java.io.File("/proc/" + server + "/task").listFiles();
-            for (java.io.File task : tasks == null ? new java.io.File[0] : tasks) {
-                try {
-                    String name = java.nio.file.Files.readString(task.toPath().resolve("comm")).strip();
-                    if (name.contains("CompilerThre")) {
-                        compiler += seconds(task.toPath().resolve("stat").toString());
-                    }
-                } catch (java.io.IOException gone) {
-                    // a thread that ended between listing and reading
-                }
-            }
-            return new double[]{seconds("/proc/" + server + "/stat"), tree, compiler};
-        }
-
-        /**
-         * utime + stime of a /proc stat file, with cutime + cstime (the CPU of children that ended and were waited
-         * for: APy restarts its pipelines), in seconds (clock ticks of 1/100 s).
-         */
-        private static double seconds(String stat) {
-            try {
-                String text = java.nio.file.Files.readString(java.nio.file.Path.of(stat));
-                String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-                return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                        + Long.parseLong(fields[14])) / 100.0;
-            } catch (java.io.IOException | RuntimeException gone) {
-                return 0;
-            }
-        }
     }
 }
