@@ -133,14 +133,19 @@ class JobQueueTest {
         assertTrue(queue.complete(done.id, "w"));
         queue.fail(dead.id, "w", "boom", null);
         Thread.sleep(20);
-        assertEquals(0, queue.purgeDone(java.time.Instant.now().minusSeconds(60), 100), "not old enough yet");
-        int purged = 0;
-        while (queue.purgeDone(java.time.Instant.now(), 100) > 0) {
-            purged++;
-        }
-        assertTrue(purged >= 1);
+        // the database may hold other tests' jobs: what is asserted is this kind's
+        purgeAll(java.time.Instant.now().minusSeconds(60));
+        assertEquals(1, queue.count(kind, Job.Status.done), "finished a moment ago: not old enough yet");
+        purgeAll(java.time.Instant.now());
         assertEquals(0, queue.count(kind, Job.Status.done));
         assertEquals(1, queue.count(kind, Job.Status.dead), "dead jobs stay for the operator");
         assertEquals(1, queue.count(kind, Job.Status.queued), "a job still to run stays: " + waiting.id);
+    }
+
+    private void purgeAll(java.time.Instant before) {
+        int purged;
+        do {
+            purged = queue.purgeDone(before, 100);
+        } while (purged > 0);
     }
 }
