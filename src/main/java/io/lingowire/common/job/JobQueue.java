@@ -108,25 +108,29 @@ public class JobQueue {
     }
 
     /**
-     * Claims up to {@code limit} due jobs of the given kind for one worker, in a transaction of its own: running jobs
-     * whose lease has expired first, then queued jobs whose time has come. Locked rows are skipped, not waited for.
-     * Each status is its own query so that both are served by the index on (status, kind, run_at) however many
-     * finished jobs the table holds.
+     * Claims up to {@code limit} due jobs of the given kind for one worker: running jobs whose lease has expired
+     * first, then queued jobs whose time has come, each in a transaction of its own. Locked rows are skipped, not
+     * waited for. Each status is its own query, so that both are served by the index on (status, kind, run_at)
+     * however many finished jobs the table holds; and its own transaction, as one transaction holding the locks of
+     * the first scan while it moves rows into that range deadlocks with another worker's claim on InnoDB.
      */
-    @SuppressWarnings("unchecked")
     public List<Job> claim(String kind, int limit, String worker, Duration lease) {
+        List<Job> claimed = new ArrayList<>(claim("SELECT id FROM job WHERE status = 'running' AND kind = ?1 "
+                + "AND lease_until < ?2 ORDER BY lease_until LIMIT ?3 FOR UPDATE SKIP LOCKED", kind, limit, worker, lease));
+        if (claimed.size() < limit) {
+            claimed.addAll(claim("SELECT id FROM job WHERE status = 'queued' AND kind = ?1 AND run_at <= ?2 "
+                    + "ORDER BY priority, run_at LIMIT ?3 FOR UPDATE SKIP LOCKED", kind, limit - claimed.size(), worker,
+                    lease));
+        }
+        return claimed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Job> claim(String select, String kind, int limit, String worker, Duration lease) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now();
-            List<String> ids = new ArrayList<>(em.createNativeQuery("SELECT id FROM job WHERE status = 'running' "
-                            + "AND kind = ?1 AND lease_until < ?2 ORDER BY lease_until LIMIT ?3 FOR UPDATE SKIP LOCKED")
-                    .setParameter(1, kind).setParameter(2, now).setParameter(3, limit)
-                    .getResultList());
-            if (ids.size() < limit) {
-                ids.addAll(em.createNativeQuery("SELECT id FROM job WHERE status = 'queued' AND kind = ?1 "
-                                + "AND run_at <= ?2 ORDER BY priority, run_at LIMIT ?3 FOR UPDATE SKIP LOCKED")
-                        .setParameter(1, kind).setParameter(2, now).setParameter(3, limit - ids.size())
-                        .getResultList());
-            }
+            List<String> ids = em.createNativeQuery(select).setParameter(1, kind).setParameter(2, now)
+                    .setParameter(3, limit).getResultList();
             List<Job> claimed = new ArrayList<>(ids.size());
             for (String id : ids) {
                 Job job = em.find(Job.class, id);
