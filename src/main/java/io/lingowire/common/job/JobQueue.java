@@ -118,11 +118,15 @@ public class JobQueue {
         List<Job> claimed = new ArrayList<>(claim("SELECT id FROM job WHERE status = 'running' AND kind = ?1 "
                 + "AND lease_until < ?2 ORDER BY lease_until LIMIT ?3 FOR UPDATE SKIP LOCKED", kind, limit, worker, lease));
         if (claimed.size() < limit) {
-            claimed.addAll(claim("SELECT id FROM job WHERE status = 'queued' AND kind = ?1 AND run_at <= ?2 "
-                    + "ORDER BY priority, run_at LIMIT ?3 FOR UPDATE SKIP LOCKED", kind, limit - claimed.size(), worker,
-                    lease));
+            claimed.addAll(claimQueued(kind, limit - claimed.size(), worker, lease));
         }
         return claimed;
+    }
+
+    /** Claims due queued jobs only: what a worker does between ticks, when its own work made room. */
+    public List<Job> claimQueued(String kind, int limit, String worker, Duration lease) {
+        return claim("SELECT id FROM job WHERE status = 'queued' AND kind = ?1 AND run_at <= ?2 "
+                + "ORDER BY priority, run_at LIMIT ?3 FOR UPDATE SKIP LOCKED", kind, limit, worker, lease);
     }
 
     @SuppressWarnings("unchecked")

@@ -64,7 +64,7 @@ public class JobWorker {
     @Scheduled(every = "${lingowire.jobs.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         for (JobHandler handler : handlers.values()) {
-            claim(handler);
+            claim(handler, true);
         }
     }
 
@@ -90,12 +90,15 @@ public class JobWorker {
     void enqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueue.Enqueued enqueued) {
         JobHandler handler = handlers.get(enqueued.kind());
         if (handler != null && !claimer.isShutdown()) {
-            claimer.execute(() -> claim(handler));
+            claimer.execute(() -> claim(handler, false));
         }
     }
 
-    /** Claims what the kind's lane has room for; a finished job makes room and claims the next at once. */
-    private synchronized void claim(JobHandler handler) {
+    /**
+     * Claims what the kind's lane has room for; a finished job makes room and claims the next at once. Jobs whose
+     * lease expired (their worker died) are looked for on the tick only: leases last minutes, ticks a second.
+     */
+    private synchronized void claim(JobHandler handler, boolean withExpired) {
         Lane lane = lanes.get(handler.kind());
         int free = lane.capacity().availablePermits();
         if (free == 0) {
@@ -103,7 +106,8 @@ public class JobWorker {
         }
         List<Job> jobs;
         try {
-            jobs = queue.claim(handler.kind(), free, workerId, handler.lease());
+            jobs = withExpired ? queue.claim(handler.kind(), free, workerId, handler.lease())
+                    : queue.claimQueued(handler.kind(), free, workerId, handler.lease());
         } catch (RuntimeException e) {
             LOG.warnf("Could not claim %s jobs: %s", handler.kind(), e.getMessage());
             return;
@@ -116,7 +120,7 @@ public class JobWorker {
                 } finally {
                     lane.capacity().release();
                     if (!claimer.isShutdown()) {
-                        claimer.execute(() -> claim(handler));
+                        claimer.execute(() -> claim(handler, false));
                     }
                 }
             });

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Checks on a finished machine translation, beside the placeholder check done while restoring: the output must be
@@ -20,6 +21,7 @@ public class QualityChecks {
     static final double MIN_RATIO = 0.5;
     static final double MAX_RATIO = 2.2;
     static final double MAX_UNTRANSLATED = 0.5;
+    private static final Pattern CODE = Pattern.compile("\\S*\\d\\S*");
 
     private final LanguageDetector languages;
 
@@ -35,9 +37,11 @@ public class QualityChecks {
         List<String> flags = new ArrayList<>();
         String source = String.join(" ", sources);
         String output = String.join(" ", outputs);
-        long letters = output.codePoints().filter(Character::isLetter).count();
+        // codes and ids (anything with a digit: "bd80d1f8-6191", "A320") are no language: their letters only mislead
+        String prose = CODE.matcher(output).replaceAll(" ");
+        long letters = prose.codePoints().filter(Character::isLetter).count();
         if (letters >= 60) {
-            LanguageDetector.Detection detected = languages.detect(output);
+            LanguageDetector.Detection detected = languages.detect(prose);
             String expected = LanguageDetector.primary(target);
             if (!detected.language().equals("und") && !detected.language().equals(expected)
                     && detected.confidence() >= 0.5) {

@@ -42,4 +42,15 @@ class QualityChecksTest {
         assertTrue(checks.check(SOURCE, List.of("El ministerio.", "Libros."), "es").stream()
                 .anyMatch(f -> f.startsWith("length ratio")));
     }
+
+    @Test
+    void codesAndIdsDoNotDecideTheOutputLanguage() {
+        // Apertium's Spanish for a short story ending in a reference id; the id's hex letters once tipped Lingua to fr
+        List<String> source = List.of("Roads in Herat", "The governor promised to open 40 new classrooms before winter arrives.",
+                "Work starts in spring.", "Reference bd80d1f8-6191-487a-bf3a-9036d3330a1b.");
+        List<String> output = List.of("Carreteras en Herat",
+                "El gobernador se comprometió a abrir 40 aulas nuevas antes de que llegue el invierno.",
+                "Inicios de obra en muelle.", "Remisión bd80d1f8-6191-487a-bf3a-9036d3330a1b.");
+        assertEquals(List.of(), checks.check(source, output, "es"));
+    }
 }
