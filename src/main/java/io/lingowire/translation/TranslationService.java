@@ -171,8 +171,8 @@ public class TranslationService {
             });
             return r;
         });
-        LanguagePair pair = new LanguagePair(LanguageDetector.primary(revision.language), LanguageDetector.primary(language));
         Route route = router.route(revision, revision.article.embargoUntil, language);
+        LanguagePair pair = route.pair();
         if (route.isEmpty()) {
             markFailed(articleId, language, route.whyEmpty());
             return new Outcome(0, 0, 0);

@@ -5,6 +5,7 @@ import io.lingowire.translation.segment.Protector;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,9 +81,11 @@ public class QualityChecks {
      */
     public List<String> glossary(List<String> sources, List<String> outputs, Map<String, String> entries) {
         List<String> flags = new ArrayList<>();
+        Map<String, Pattern> patterns = new HashMap<>();
+        entries.keySet().forEach(term -> patterns.put(term, Protector.term(term)));
         for (int i = 0; i < sources.size(); i++) {
             for (Map.Entry<String, String> entry : entries.entrySet()) {
-                if (Protector.term(entry.getKey()).matcher(sources.get(i)).find()
+                if (patterns.get(entry.getKey()).matcher(sources.get(i)).find()
                         && !outputs.get(i).contains(entry.getValue())) {
                     flags.add("glossary term \"" + entry.getKey() + "\" not rendered as \"" + entry.getValue()
                             + "\" in: " + sources.get(i));

@@ -1,5 +1,6 @@
 package io.lingowire.translation.routing;
 
+import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.TranslationProvider;
 
 import java.util.List;
@@ -8,9 +9,11 @@ import java.util.List;
  * The providers to try for one translation, in order, and the rule that chose them. When none is usable,
  * {@code whyEmpty} says why in words an editor can act on (the translation's error).
  *
+ * @param pair    the language pair the providers were chosen for
  * @param skipped configured providers of the rule's chain left out, each with its reason ({@code deepl: circuit open})
  */
-public record Route(String rule, List<TranslationProvider> providers, List<String> skipped, String whyEmpty) {
+public record Route(String rule, LanguagePair pair, List<TranslationProvider> providers, List<String> skipped,
+                    String whyEmpty) {
 
     public boolean isEmpty() {
         return providers.isEmpty();

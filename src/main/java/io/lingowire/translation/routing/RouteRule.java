@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A routing rule as the router applies it: each list criterion is empty when the configuration left it out, and
@@ -81,7 +82,7 @@ public record RouteRule(String name, List<String> sourceLanguages, List<String> 
             }
         }
         Set<String> configuredKeys = configured.stream().map(RoutingConfig::providerKey)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         for (String provider : limits.keySet()) {
             if (!configuredKeys.contains(RoutingConfig.providerKey(provider))) {
                 throw new IllegalStateException("lingowire.routing.limits names provider '" + provider

@@ -102,7 +102,7 @@ public class Router {
             why = choice.candidates().isEmpty() ? scope + "; it names no provider"
                     : scope + "; none translates " + choice.pair() + " now (" + String.join("; ", skipped) + ")";
         }
-        return new Route(name, usable, skipped, why);
+        return new Route(name, choice.pair(), usable, skipped, why);
     }
 
     private String unusable(TranslationProvider provider, LanguagePair pair, boolean selfHostedOnly) {

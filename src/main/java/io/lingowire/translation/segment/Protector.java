@@ -1,11 +1,13 @@
 package io.lingowire.translation.segment;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Replaces the spans that must come out of translation unchanged (URLs, e-mail addresses, numbers, do-not-translate
@@ -49,12 +51,12 @@ public final class Protector {
                 ranges.add(new int[]{m.start(), m.end()});
             }
         }
-        for (Map.Entry<String, String> term : glossary.entrySet()) {
-            Matcher m = term(term.getKey()).matcher(sentence);
+        if (!glossary.isEmpty()) {
+            Matcher m = anyTerm(glossary.keySet()).matcher(sentence);
             while (m.find()) {
                 ranges.add(new int[]{m.start(), m.end()});
-                if (term.getValue() != null) {
-                    forced.put(m.start(), term.getValue());
+                if (glossary.get(m.group()) != null) {
+                    forced.put(m.start(), glossary.get(m.group()));
                 }
             }
         }
@@ -77,7 +79,14 @@ public final class Protector {
 
     /** A glossary term as a whole word or phrase: not part of a longer word or number. */
     public static Pattern term(String term) {
-        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(term) + "(?![\\p{L}\\p{N}])");
+        return anyTerm(List.of(term));
+    }
+
+    /** Any of the terms as a whole word or phrase; where terms overlap, the longer one matches. */
+    public static Pattern anyTerm(Collection<String> terms) {
+        String alternatives = terms.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(Collectors.joining("|"));
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
     }
 
     public Restored restore(String translated, List<String> spans) {

@@ -34,6 +34,13 @@ class DeeplProviderTest {
         return Api.translateArticle(title, paragraph, "es");
     }
 
+    /** DeepL answers a translate request mentioning {@code words} with {@code texts}. */
+    private static void answerTo(String words, String... texts) {
+        DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing(words))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(deeplAnswer(texts))));
+    }
+
     private static String deeplAnswer(String... texts) {
         StringBuilder body = new StringBuilder("{\"translations\":[");
         for (int i = 0; i < texts.length; i++) {
@@ -46,10 +53,8 @@ class DeeplProviderTest {
     @Test
     @Order(1)
     void translatesThroughDeeplWithItsWireFormat() throws Exception {
-        DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing("Kabul market reopens"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(deeplAnswer("Reabre el mercado de Kabul",
-                                "El mercado reabrió el lunes con <ph id=\"1\"/> tiendas."))));
+        answerTo("Kabul market reopens", "Reabre el mercado de Kabul",
+                "El mercado reabrió el lunes con <ph id=\"1\"/> tiendas.");
         JsonPath es = translate("Kabul market reopens", "The market reopened on Monday with 40 shops.");
         assertEquals("translated", es.getString("status"), es.prettify());
         assertEquals("deepl", es.getString("provider"));
@@ -66,10 +71,8 @@ class DeeplProviderTest {
     @Test
     @Order(2)
     void aMangledPlaceholderPutsTheTranslationUnderReview() throws Exception {
-        DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing("Bread prices"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(deeplAnswer("Suben los precios del pan",
-                                "Los precios subieron <ph id=\"1\"/> por ciento en semanas."))));
+        answerTo("Bread prices", "Suben los precios del pan",
+                "Los precios subieron <ph id=\"1\"/> por ciento en semanas.");
         JsonPath es = translate("Bread prices climb", "Prices rose 12 percent in 3 weeks.");
         assertEquals("review", es.getString("status"), es.prettify());
         assertTrue(es.getList("flags", String.class).stream().anyMatch(f -> f.contains("lost \"3\"")),
@@ -164,10 +167,8 @@ class DeeplProviderTest {
                             .withBody("{\"glossary_id\":\"9f3c7d2e-fr\",\"name\":\"" + name + "\",\"ready\":true,"
                                     + "\"source_lang\":\"en\",\"target_lang\":\"fr\","
                                     + "\"creation_time\":\"2026-11-29T04:00:00.000Z\",\"entry_count\":2}")));
-            DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing("Salang pass reopens"))
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                            .withBody(deeplAnswer("Kaboul : le col de Salang rouvre",
-                                    "Le col de Salang a rouvert lundi au nord de Kaboul, selon les autorités."))));
+            answerTo("Salang pass reopens", "Kaboul : le col de Salang rouvre",
+                    "Le col de Salang a rouvert lundi au nord de Kaboul, selon les autorités.");
             JsonPath fr = Api.translateArticle("Kabul: the Salang pass reopens",
                     "The Salang pass reopened on Monday north of Kabul, officials said.", "fr");
             assertEquals("translated", fr.getString("status"), fr.prettify());
@@ -186,10 +187,8 @@ class DeeplProviderTest {
                     .withRequestBody(matchingJsonPath("$.text[0]", equalTo("Kabul: the Salang pass reopens"))));
 
             // an engine that ignores the glossary: the translation waits for an editor
-            DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing("Traffic returns"))
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                            .withBody(deeplAnswer("La circulation revient à Kabul",
-                                    "Les camions ont repris la route du col lundi matin, selon les chauffeurs."))));
+            answerTo("Traffic returns", "La circulation revient à Kabul",
+                    "Les camions ont repris la route du col lundi matin, selon les chauffeurs.");
             JsonPath ignored = Api.translateArticle("Traffic returns to Kabul",
                     "Trucks took the road over the pass again on Monday morning, drivers said.", "fr");
             assertEquals("review", ignored.getString("status"), ignored.prettify());

@@ -82,11 +82,16 @@ class RoutingTest {
         assertEquals("agency: azure", es.getString("route"));
     }
 
+    /** Creates a partner taking {@code languages} (a JSON array) from one source, in ninjs; returns its id. */
+    private static String partner(String name, String languages, String source) {
+        return Api.asAdmin().contentType("application/json").body("{\"name\":\"" + name + "\",\"languages\":"
+                        + languages + ",\"sources\":[\"" + source + "\"],\"formats\":[\"ninjs\"]}")
+                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
+    }
+
     @Test
     void partnerRuleMatchesWhatAnEntitledPartnerTakes() {
-        String partner = Api.asAdmin().contentType("application/json").body("{\"name\":\"Routing Daily\","
-                        + "\"languages\":[\"es\"],\"sources\":[\"PartnerDesk\"],\"formats\":[\"ninjs\"]}")
-                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
+        String partner = partner("Routing Daily", "[\"es\"]", "PartnerDesk");
         try {
             JsonPath entitled = translate(ingest(word(), "language=en&source=PartnerDesk"), "es");
             assertEquals("partner: azure", entitled.getString("route"), entitled.prettify());
@@ -99,9 +104,7 @@ class RoutingTest {
 
     @Test
     void aPartnersLanguagesAreQueuedOnlyWhereTheirRouteHasAnEngine() {
-        String partner = Api.asAdmin().contentType("application/json").body("{\"name\":\"Cloud Daily\","
-                        + "\"languages\":[\"es\",\"ca\"],\"sources\":[\"CloudDesk\"],\"formats\":[\"ninjs\"]}")
-                .post("/api/v1/partners").then().statusCode(201).extract().path("id");
+        String partner = partner("Cloud Daily", "[\"es\",\"ca\"]", "CloudDesk");
         try {
             // Apertium translates en>ca, but CloudDesk copy goes to Google and Azure only, and neither has Catalan
             String id = ingest(word(), "language=en&source=CloudDesk");

@@ -19,16 +19,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Azure AI Translator v3.0: {@code POST /translate?api-version=3.0&from=…&to=…&textType=html} with
@@ -103,40 +102,43 @@ public class AzureProvider implements TranslationProvider {
     public List<String> translate(LanguagePair pair, List<String> segments, Terminology terminology)
             throws ProviderException {
         List<String> marked = terminology.isEmpty() ? segments
-                : segments.stream().map(s -> dictionaryMarkup(s, terminology.entries())).toList();
+                : segments.stream().map(dictionaryMarkup(terminology.entries())).toList();
         return HttpProviders.inBatches(marked, MAX_TEXTS, MAX_CHARS, "Azure", batch -> translateBatch(pair, batch));
     }
 
-    /**
-     * Wraps each glossary term in the segment's text (XML-escaped, with {@code <ph/>} elements) in dynamic
-     * dictionary markup; longer terms win over terms inside them.
-     */
     static String dictionaryMarkup(String segment, Map<String, String> entries) {
+        return dictionaryMarkup(entries).apply(segment);
+    }
+
+    /**
+     * What wraps each glossary term in a segment's text (XML-escaped, with {@code <ph/>} elements) in dynamic
+     * dictionary markup; longer terms win over terms inside them. Built once per request.
+     */
+    static UnaryOperator<String> dictionaryMarkup(Map<String, String> entries) {
         Map<String, String> byEscapedTerm = new HashMap<>();
         entries.forEach((term, translation) -> byEscapedTerm.put(Protector.escape(term), translation));
-        String alternatives = byEscapedTerm.keySet().stream()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .map(Pattern::quote).collect(Collectors.joining("|"));
-        Pattern terms = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
-        StringBuilder out = new StringBuilder();
-        Matcher element = ELEMENT.matcher(segment);
-        int at = 0;
-        while (true) {
-            boolean found = element.find();
-            int end = found ? element.start() : segment.length();
-            Matcher term = terms.matcher(segment.substring(at, end));
-            while (term.find()) {
-                term.appendReplacement(out, Matcher.quoteReplacement("<mstrans:dictionary translation=\""
-                        + Protector.escape(byEscapedTerm.get(term.group())).replace("\"", "&quot;") + "\">" + term.group()
-                        + "</mstrans:dictionary>"));
+        Pattern terms = Protector.anyTerm(byEscapedTerm.keySet());
+        return segment -> {
+            StringBuilder out = new StringBuilder();
+            Matcher element = ELEMENT.matcher(segment);
+            int at = 0;
+            while (true) {
+                boolean found = element.find();
+                int end = found ? element.start() : segment.length();
+                Matcher term = terms.matcher(segment.substring(at, end));
+                while (term.find()) {
+                    term.appendReplacement(out, Matcher.quoteReplacement("<mstrans:dictionary translation=\""
+                            + Protector.escape(byEscapedTerm.get(term.group())).replace("\"", "&quot;") + "\">"
+                            + term.group() + "</mstrans:dictionary>"));
+                }
+                term.appendTail(out);
+                if (!found) {
+                    return out.toString();
+                }
+                out.append(element.group());
+                at = element.end();
             }
-            term.appendTail(out);
-            if (!found) {
-                return out.toString();
-            }
-            out.append(element.group());
-            at = element.end();
-        }
+        };
     }
 
     private List<String> translateBatch(LanguagePair pair, List<String> texts) throws ProviderException {
