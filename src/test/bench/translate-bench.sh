@@ -30,5 +30,5 @@ done
 TOKEN=$(curl -sf -u admin:bench-secret -X POST "http://127.0.0.1:$PORT/api/v1/tokens" | sed 's/.*"token":"\([^"]*\)".*/\1/')
 java -cp "target/test-classes:$(cat target/bench-classpath.txt)" io.lingowire.bench.TranslateLoad \
   --url "http://127.0.0.1:$PORT" --token "$TOKEN" --apy "http://127.0.0.1:$APY_PORT" \
-  --articles "$ARTICLES" --threads "$THREADS" --retranslations "${RETRANSLATIONS:-200}" --warmup "${WARMUP:-1000}" \
+  --articles "$ARTICLES" --threads "$THREADS" --retranslations "${RETRANSLATIONS:-200}" --warmup "${WARMUP:-4000}" \
   --server-pid "$SERVER" --apy-pid "$APY"

@@ -10,6 +10,7 @@ import io.lingowire.article.Block;
 import io.lingowire.common.Ids;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.common.job.JobQueue;
+import io.lingowire.common.job.RetryLater;
 import io.lingowire.ingest.analyze.LanguageDetector;
 import io.lingowire.translation.glossary.GlossaryService;
 import io.lingowire.translation.memory.TranslationMemory;
@@ -30,6 +31,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -161,7 +163,11 @@ public class TranslationService {
     public record Outcome(int segments, int memoryHits, int providerSegments) {
     }
 
-    /** The work of one job: translates the article's current revision into {@code language}. */
+    /**
+     * The work of one job: translates the article's current revision into {@code language}. When every engine of the
+     * route is only resting, behind an open circuit or out of budget, the job waits for the first to be back without
+     * using up an attempt, and the translation stays queued with its route saying why.
+     */
     public Outcome translate(String articleId, String language) throws ProviderException {
         ArticleRevision revision = QuarkusTransaction.requiringNew().call(() -> {
             ArticleRevision r = articles.revision(articleId, null);
@@ -173,6 +179,18 @@ public class TranslationService {
         });
         Route route = router.route(revision, revision.article.embargoUntil, language);
         LanguagePair pair = route.pair();
+        if (route.isEmpty() && route.retryAt() != null) {
+            // every engine of the route is only resting, behind an open circuit or out of budget: wait for the first
+            String described = route.describe(List.of());
+            QuarkusTransaction.requiringNew().run(() -> Translation.find(articleId, language).ifPresent(t -> {
+                t.status = Translation.Status.queued;
+                t.route = described;
+                t.updatedAt = Instant.now();
+            }));
+            Duration wait = Duration.between(Instant.now(), route.retryAt());
+            throw RetryLater.notAttempted(wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait,
+                    route.whyEmpty());
+        }
         if (route.isEmpty()) {
             markFailed(articleId, language, route.whyEmpty());
             return new Outcome(0, 0, 0);

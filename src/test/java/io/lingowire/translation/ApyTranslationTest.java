@@ -54,6 +54,10 @@ class ApyTranslationTest {
         String body = String.join(" ", es.getList("blocks.text", String.class));
         assertTrue(body.contains("800") && body.toLowerCase().contains("aeropuerto"), body);
         assertTrue(es.getString("title").toLowerCase().contains("herat"), es.getString("title"));
+        // APy's own limit: a third request at once would make it cut texts into 1,000-character pieces
+        Api.asAdmin().get("/api/v1/providers").then().statusCode(200)
+                .body("find { it.name == 'apertium-apy' }.limits.maxConcurrent", org.hamcrest.Matchers.equalTo(2))
+                .body("find { it.name == 'apertium' }.limits.maxConcurrent", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -184,6 +184,18 @@ public class JobQueue {
      * {@code delay} when the handler named one), or parked as dead after its last attempt.
      */
     public Job fail(String id, String worker, String error, Duration delay) {
+        return requeue(id, worker, error, delay, true);
+    }
+
+    /**
+     * Puts a claimed job back for {@code delay} without counting the attempt: the handler found nothing it could try
+     * yet (every engine resting, say), so waiting must not use up the attempts that real failures are allowed.
+     */
+    public Job postpone(String id, String worker, String reason, Duration delay) {
+        return requeue(id, worker, reason, delay, false);
+    }
+
+    private Job requeue(String id, String worker, String error, Duration delay, boolean attempted) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Job job = em.find(Job.class, id);
             if (job == null || !worker.equals(job.lockedBy)) {
@@ -193,6 +205,9 @@ public class JobQueue {
             job.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
             job.leaseUntil = null;
             job.updatedAt = now;
+            if (!attempted) {
+                job.attempts = Math.max(0, job.attempts - 1);
+            }
             if (job.attempts >= job.maxAttempts) {
                 job.status = Job.Status.dead;
             } else {

@@ -132,7 +132,11 @@ public class JobWorker {
             handler.handle(job);
             queue.complete(job.id, workerId);
         } catch (RetryLater later) {
-            queue.fail(job.id, workerId, later.getMessage(), later.delay);
+            if (later.attempted) {
+                queue.fail(job.id, workerId, later.getMessage(), later.delay);
+            } else {
+                queue.postpone(job.id, workerId, later.getMessage(), later.delay);
+            }
         } catch (Exception e) {
             Job after = queue.fail(job.id, workerId, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
             if (after != null && after.status == Job.Status.dead) {

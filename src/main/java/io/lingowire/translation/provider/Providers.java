@@ -54,12 +54,17 @@ public class Providers {
             case RATE_LIMITED -> Instant.now().plus(e.retryAfter != null ? e.retryAfter
                     : Duration.ofSeconds(30));
             case QUOTA_EXHAUSTED -> e.retryAfter != null ? Instant.now().plus(e.retryAfter)
-                    : LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    : nextMonth();
             default -> null;
         };
         if (until != null) {
             resting.put(provider.name(), until);
         }
+    }
+
+    /** The first day of next month, UTC: when monthly quotas and budgets start again. */
+    public static Instant nextMonth() {
+        return LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     /** Until when a provider rests, if it does. */

@@ -1,6 +1,7 @@
 package io.lingowire.translation.provider;
 
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -35,6 +36,14 @@ public interface TranslationProvider {
 
     default List<String> translate(LanguagePair pair, List<String> segments) throws ProviderException {
         return translate(pair, segments, Terminology.NONE);
+    }
+
+    /**
+     * Calls in flight at once from this replica that the engine serves best, applied when
+     * {@code lingowire.routing.limits."<name>".max-concurrent} is not set; empty: no limit of its own.
+     */
+    default OptionalInt maxConcurrent() {
+        return OptionalInt.empty();
     }
 
     /** Throws when the provider lacks configuration it needs; called at start-up for every configured provider. */

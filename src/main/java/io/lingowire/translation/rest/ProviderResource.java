@@ -33,7 +33,7 @@ public class ProviderResource {
         this.usage = usage;
     }
 
-    /** Per-provider limits as configured; {@code null} where there is none. */
+    /** Per-provider limits in force (configured, else the provider's own); {@code null} where there is none. */
     public record Limits(Integer maxConcurrent, Integer requestsPerMinute, BigDecimal costPerMillionChars) {
     }
 
@@ -65,7 +65,7 @@ public class ProviderResource {
                 providers.restingUntil(provider.name()).orElse(null), pairs, circuit.state().label(),
                 circuit.openUntil(), used.characters(), used.requests(), used.cost(),
                 gate.monthlyBudget(provider.name()).orElse(null),
-                new Limits(limits == null ? null : boxed(limits.maxConcurrent()),
+                new Limits(boxed(gate.maxConcurrent(provider)),
                         limits == null ? null : boxed(limits.requestsPerMinute()), gate.costPerMillion(provider)));
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -94,7 +95,7 @@ public class ProviderGate {
     public List<String> translate(TranslationProvider provider, LanguagePair pair, List<String> segments,
                                   Terminology terminology) throws ProviderException {
         CircuitBreaker circuit = circuit(provider.name());
-        try (CallLimiter.Permit ignored = limiter(provider.name()).acquire()) {
+        try (CallLimiter.Permit ignored = limiter(provider).acquire()) {
             if (!circuit.tryAcquire()) {
                 count(provider.name(), "circuit_open");
                 throw new ProviderException(ProviderException.Kind.TRANSIENT, provider.name() + ": circuit open");
@@ -123,11 +124,15 @@ public class ProviderGate {
         }
     }
 
-    private CallLimiter limiter(String provider) {
-        return limiters.computeIfAbsent(provider, p -> {
-            Optional<RoutingConfig.Limits> limits = limits(p);
-            return new CallLimiter(p, limits.map(l -> l.maxConcurrent().orElse(0)).orElse(0),
-                    limits.map(l -> l.requestsPerMinute().orElse(0)).orElse(0), config.limitWait());
-        });
+    /** Calls in flight allowed at once: the configured limit, else the provider's own, else none (empty). */
+    public OptionalInt maxConcurrent(TranslationProvider provider) {
+        OptionalInt configured = limits(provider.name()).map(RoutingConfig.Limits::maxConcurrent)
+                .orElse(OptionalInt.empty());
+        return configured.isPresent() ? configured : provider.maxConcurrent();
+    }
+
+    private CallLimiter limiter(TranslationProvider provider) {
+        return limiters.computeIfAbsent(provider.name(), p -> new CallLimiter(p, maxConcurrent(provider).orElse(0),
+                limits(p).map(l -> l.requestsPerMinute().orElse(0)).orElse(0), config.limitWait()));
     }
 }

@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,7 +21,7 @@ import java.util.Set;
  * Chooses the provider chain for one translation: the first rule that matches the article and target language gives
  * the chain (none: {@code lingowire.translation.providers}), and providers that cannot help now are left out — those
  * that lack the pair, rest after a Retry-After or a spent quota, have an open circuit, or have spent their monthly
- * budget — each with its reason, so that an empty route explains itself.
+ * budget — each with its reason, so that an empty route explains itself and says when to ask again.
  */
 @Startup
 @ApplicationScoped
@@ -28,6 +29,9 @@ public class Router {
 
     /** The rule name recorded when no rule matched. */
     public static final String DEFAULT = "default";
+
+    /** How long a translation waits for a half-open circuit's trial call to settle before it asks again. */
+    private static final Duration TRIAL_WAIT = Duration.ofSeconds(5);
 
     private final Providers providers;
     private final ProviderGate gate;
@@ -87,12 +91,16 @@ public class Router {
         String name = rule == null ? DEFAULT : rule.name();
         List<TranslationProvider> usable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        Instant retryAt = null;
         for (TranslationProvider provider : choice.candidates()) {
-            String reason = unusable(provider, choice.pair(), choice.selfHostedOnly());
-            if (reason == null) {
+            Skip skip = unusable(provider, choice.pair(), choice.selfHostedOnly());
+            if (skip == null) {
                 usable.add(provider);
             } else {
-                skipped.add(provider.name() + ": " + reason);
+                skipped.add(provider.name() + ": " + skip.reason());
+                if (skip.until() != null && (retryAt == null || skip.until().isBefore(retryAt))) {
+                    retryAt = skip.until();
+                }
             }
         }
         String why = null;
@@ -102,27 +110,32 @@ public class Router {
             why = choice.candidates().isEmpty() ? scope + "; it names no provider"
                     : scope + "; none translates " + choice.pair() + " now (" + String.join("; ", skipped) + ")";
         }
-        return new Route(name, choice.pair(), usable, skipped, why);
+        return new Route(name, choice.pair(), usable, skipped, why, usable.isEmpty() ? retryAt : null);
     }
 
-    private String unusable(TranslationProvider provider, LanguagePair pair, boolean selfHostedOnly) {
+    /** Why a provider cannot take a translation now, and when it can again ({@code null}: waiting will not help). */
+    private record Skip(String reason, Instant until) {
+    }
+
+    private Skip unusable(TranslationProvider provider, LanguagePair pair, boolean selfHostedOnly) {
         if (selfHostedOnly && !provider.selfHosted()) {
-            return "not self-hosted";
+            return new Skip("not self-hosted", null);
         }
         if (!provider.pairs().contains(pair)) {
-            return "does not translate " + pair;
+            return new Skip("does not translate " + pair, null);
         }
         Instant resting = providers.restingUntil(provider.name()).orElse(null);
         if (resting != null) {
-            return "resting until " + resting;
+            return new Skip("resting until " + resting, resting);
         }
         CircuitBreaker circuit = gate.circuit(provider.name());
         if (!circuit.available()) {
             Instant until = circuit.openUntil();
-            return until != null ? "circuit open until " + until : "circuit half-open, trial call in progress";
+            return until != null ? new Skip("circuit open until " + until, until)
+                    : new Skip("circuit half-open, trial call in progress", Instant.now().plus(TRIAL_WAIT));
         }
         if (gate.budgetSpent(provider.name())) {
-            return "monthly budget spent";
+            return new Skip("monthly budget spent", Providers.nextMonth());
         }
         return null;
     }

@@ -107,6 +107,22 @@ class JobQueueTest {
     }
 
     @Test
+    void aPostponedJobWaitsWithoutUsingUpItsAttempts() {
+        String kind = "test.postpone." + UUID.randomUUID().toString().substring(0, 8);
+        Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}").attempts(1));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(1, queue.claim(kind, 1, "w", Duration.ofMinutes(1)).size(), "claim " + i);
+            Job waiting = queue.postpone(job.id, "w", "every engine resting", Duration.ZERO);
+            assertEquals(Job.Status.queued, waiting.status, "postponed " + i);
+            assertEquals(0, waiting.attempts);
+            assertEquals("every engine resting", waiting.lastError);
+        }
+        queue.claim(kind, 1, "w", Duration.ofMinutes(1));
+        assertEquals(Job.Status.dead, queue.fail(job.id, "w", "boom", null).status,
+                "its one real attempt is still there to fail");
+    }
+
+    @Test
     void theSameDedupeKeyIsOneJobWhilePending() {
         String kind = "test.dedupe." + UUID.randomUUID().toString().substring(0, 8);
         Job first = queue.enqueue(JobQueue.NewJob.of(kind, "{}").dedupe(kind + ":a"));

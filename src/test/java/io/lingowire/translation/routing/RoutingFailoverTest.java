@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The default chain {@code google,azure,apertium} under trouble: Google failing opens its circuit (two failures, 3 s)
  * and is no longer called until a half-open trial; Azure's tiny monthly budget is spent by one translation; Google
- * allows one call at a time; Google's 429 with Retry-After keeps it out for that long.
+ * allows one call at a time; Google's 429 with Retry-After keeps it out for that long, and copy that only Google may
+ * translate waits for it instead of failing.
  */
 @QuarkusTest
 @TestProfile(RoutingFailoverTest.Limits.class)
@@ -51,7 +52,10 @@ class RoutingFailoverTest {
                     "lingowire.routing.limits.azure.cost-per-million-chars", "1000",
                     "lingowire.routing.limits.azure.monthly-budget", "0.01",
                     "lingowire.routing.limits.google.max-concurrent", "1",
-                    "lingowire.routing.limit-wait", "10s");
+                    "lingowire.routing.limit-wait", "10s",
+                    "lingowire.routing.rules[0].name", "google-desk",
+                    "lingowire.routing.rules[0].sources", "GoogleDesk",
+                    "lingowire.routing.rules[0].chain", "google");
         }
     }
 
@@ -130,7 +134,7 @@ class RoutingFailoverTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void retryAfterKeepsGoogleOutForThatLong() {
         String first = word();
         RoutingStub.server.stubFor(post(TRANSLATE_TEXT).withRequestBody(containing(first))
@@ -148,5 +152,32 @@ class RoutingFailoverTest {
         Api.asAdmin().get("/api/v1/providers").then()
                 .body("find { it.name == 'google' }.restingUntil", notNullValue())
                 .body("find { it.name == 'google' }.requestsThisMonth", greaterThan(0));
+    }
+
+    @Test
+    @Order(3)
+    void copyOnlyGoogleMayTranslateWaitsWhileGoogleRestsInsteadOfFailing() {
+        String first = word();
+        var slowDown = RoutingStub.server.stubFor(post(TRANSLATE_TEXT).withRequestBody(containing(first))
+                .willReturn(json(429, "{\"error\":{\"code\":429,\"message\":\"Too many requests\","
+                        + "\"status\":\"RESOURCE_EXHAUSTED\"}}").withHeader("Retry-After", "6")));
+        String a = ingest(first, "language=en&source=GoogleDesk");
+        RoutingStub.request(a, "es");
+        Api.awaitTranslation(a, "es", t -> requestsMentioning(first) > 0);
+        RoutingStub.server.removeStub(slowDown);
+
+        String second = word();
+        String b = ingest(second, "language=en&source=GoogleDesk");
+        RoutingStub.request(b, "es");
+        JsonPath waiting = Api.awaitTranslation(b, "es", t -> t.getString("route") != null);
+        assertEquals("queued", waiting.getString("status"), waiting.prettify());
+        assertTrue(waiting.getString("route").startsWith("google-desk: ")
+                && waiting.getString("route").contains("google: resting until"), waiting.getString("route"));
+        assertEquals(0, requestsMentioning(second), "a resting provider is not called");
+
+        JsonPath done = Api.awaitTranslation(b, "es");
+        assertEquals("translated", done.getString("status"), done.prettify());
+        assertEquals("google", done.getString("provider"));
+        assertEquals("google", Api.awaitTranslation(a, "es").getString("provider"), "the first one's retry too");
     }
 }
