@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Translation throughput and memory-hit latency: articles translated through the gateway with Apertium APy next to
 # the same articles sent straight to the same APy server, in one run; then a full memory-hit re-translation.
-# Both sides first get WARMUP (1000) untimed articles, so that neither is measured while its processes start and its
-# code is compiled (after 200 the gateway's JIT compiler still took a third of a core); then RETRANSLATIONS (200)
-# memory-hit runs. CPU per article of the gateway, its JIT compiler and the APy processes comes from /proc. Needs apertium-apy and apertium-eng-spa (Debian).
-# Usage: [WARMUP=n] [RETRANSLATIONS=n] src/test/bench/translate-bench.sh [articles] [threads]
+# APy direct is measured with 1, 2 and [threads] clients (APy slows down past two requests at once) and the best is
+# the baseline, measured again after the gateway. The gateway is first warmed up in rounds of 250 untimed articles
+# until its JIT compiler takes under 2 ms of CPU per article (at most WARMUP, 4000, articles), and once more after
+# APy direct, as a JMH warm-up would; then RETRANSLATIONS (200) memory-hit runs. CPU per article of the gateway, its
+# JIT compiler, its busiest threads and the APy processes comes from /proc.
+# The gateway runs with the parallel collector, as k8s/base/deployment.yaml runs it; SERVER_JAVA_OPTS replaces that
+# (SERVER_JAVA_OPTS= for the JVM's default G1). Needs apertium-apy and apertium-eng-spa (Debian).
+# Usage: [WARMUP=n] [RETRANSLATIONS=n] [SERVER_JAVA_OPTS=...] src/test/bench/translate-bench.sh [articles] [threads]
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 ARTICLES=${1:-300}
@@ -20,9 +24,11 @@ APY=$!
 LINGOWIRE_ADMIN_PASSWORD=bench-secret QUARKUS_HTTP_PORT=$PORT LINGOWIRE_DATA_DIR="$WORK/data" \
   LINGOWIRE_TRANSLATION_PROVIDERS=apertium-apy LINGOWIRE_PROVIDERS_APERTIUM_APY_URL="http://127.0.0.1:$APY_PORT" \
   LINGOWIRE_JOBS_THREADS=$THREADS QUARKUS_LOG_CONSOLE_LEVEL=WARN \
-  java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
+  java -Xmx1g ${SERVER_JAVA_OPTS--XX:+UseParallelGC} -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER $APY 2>/dev/null; wait $SERVER $APY 2>/dev/null; rm -rf "$WORK"' EXIT
+# APy does not always exit on SIGTERM (once it hung while restarting a pipeline): its whole tree goes after 5 s
+trap 'kill $SERVER $APY 2>/dev/null; sleep 5; pkill -9 -P $APY 2>/dev/null; kill -9 $SERVER $APY 2>/dev/null;
+  wait $SERVER $APY 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && curl -sf "http://127.0.0.1:$APY_PORT/listPairs" >/dev/null && break
   sleep 1

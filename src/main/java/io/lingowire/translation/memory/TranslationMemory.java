@@ -48,9 +48,11 @@ public class TranslationMemory {
         if (keys.isEmpty()) {
             return found;
         }
-        List<MemoryEntry> entries = MemoryEntry.list("keyHash in ?1", List.copyOf(keys));
-        for (MemoryEntry entry : entries) {
-            found.put(entry.keyHash, entry.targetText);
+        // key and text only: no entity to load, manage and check for changes at commit, no source text read
+        for (Object[] row : MemoryEntry.getEntityManager().createQuery(
+                        "SELECT m.keyHash, m.targetText FROM MemoryEntry m WHERE m.keyHash IN :keys", Object[].class)
+                .setParameter("keys", List.copyOf(keys)).getResultList()) {
+            found.put((String) row[0], (String) row[1]);
         }
         return found;
     }
@@ -72,8 +74,15 @@ public class TranslationMemory {
     }
 
     private static void store(List<Entry> entries, LanguagePair pair, String provider, String model, boolean approved) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        // the entries that exist already, in one query rather than one look-up per segment
+        Map<String, MemoryEntry> existing = new HashMap<>();
+        MemoryEntry.<MemoryEntry>list("keyHash in ?1", entries.stream().map(Entry::key).distinct().toList())
+                .forEach(m -> existing.put(m.keyHash, m));
         for (Entry e : entries) {
-            MemoryEntry entry = MemoryEntry.findById(e.key());
+            MemoryEntry entry = existing.get(e.key());
             boolean fresh = entry == null;
             if (fresh) {
                 entry = new MemoryEntry();
@@ -89,6 +98,7 @@ public class TranslationMemory {
             entry.targetText = e.target();
             if (fresh) {
                 entry.persist();
+                existing.put(entry.keyHash, entry);
             }
         }
     }
