@@ -30,6 +30,11 @@ public class TranslateJobHandler implements JobHandler {
         try {
             translations.translate(parts[0], parts[1]);
         } catch (ProviderException e) {
+            if (e.kind == ProviderException.Kind.BUSY) {
+                // nothing was sent: this replica's calls to the engine were all in use
+                throw RetryLater.notAttempted(e.retryAfter != null ? e.retryAfter : Duration.ofSeconds(1),
+                        e.getMessage());
+            }
             boolean last = job.attempts >= job.maxAttempts;
             if (last || e.kind == ProviderException.Kind.UNSUPPORTED || e.kind == ProviderException.Kind.REJECTED) {
                 translations.markFailed(parts[0], parts[1], e.kind + ": " + e.getMessage());

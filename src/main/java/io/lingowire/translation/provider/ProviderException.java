@@ -18,7 +18,12 @@ public class ProviderException extends Exception {
         /** The provider does not translate this pair. */
         UNSUPPORTED,
         /** The provider refused the request as such (auth, bad request): retrying it will not help. */
-        REJECTED
+        REJECTED,
+        /**
+         * Not sent: every call this replica may have in flight to the provider was taken for longer than the limit
+         * wait. Says nothing about the provider, so it is not rested, and the job's attempt does not count.
+         */
+        BUSY
     }
 
     public final Kind kind;

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One provider's concurrency and per-minute limits on this replica: a semaphore for calls in flight and a token
- * bucket refilled evenly over the minute. A caller waits at most {@code maxWait}; past that the call fails as
- * {@code RATE_LIMITED}, so the chain moves on to the next provider or the job retries later, instead of piling up
- * workers behind a slow engine.
+ * bucket refilled evenly over the minute. A caller waits at most {@code maxWait}; past that the call fails ({@code BUSY}
+ * for a slot, {@code RATE_LIMITED} for a token), so the chain moves on to the next provider or the job retries later,
+ * instead of piling up workers behind a slow engine.
  */
 final class CallLimiter {
 
@@ -43,7 +43,7 @@ final class CallLimiter {
         }
         try {
             if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                throw new ProviderException(ProviderException.Kind.RATE_LIMITED, provider + ": all "
+                throw new ProviderException(ProviderException.Kind.BUSY, provider + ": all "
                         + "concurrent calls in use", Duration.ofSeconds(1));
             }
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.lingowire.translation.routing;
 
 import io.lingowire.translation.provider.LanguagePair;
+import io.lingowire.translation.provider.ProviderException;
 import io.lingowire.translation.provider.Terminology;
 import io.lingowire.translation.provider.TranslationProvider;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,15 +32,21 @@ class ProviderGateTest {
     @Inject
     ProviderGate gate;
 
-    /** An engine that takes 200 ms a call and notes how many calls it had at once. */
+    /** An engine that takes {@code millis} a call (200 by default) and notes how many calls it had at once. */
     static final class SlowEngine implements TranslationProvider {
         final String name = "slow-" + UUID.randomUUID().toString().substring(0, 8);
         final OptionalInt own;
+        final long millis;
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger most = new AtomicInteger();
 
         SlowEngine(OptionalInt own) {
+            this(own, 200);
+        }
+
+        SlowEngine(OptionalInt own, long millis) {
             this.own = own;
+            this.millis = millis;
         }
 
         @Override
@@ -70,7 +78,7 @@ class ProviderGateTest {
         public List<String> translate(LanguagePair pair, List<String> segments, Terminology terminology) {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(200);
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -105,5 +113,25 @@ class ProviderGateTest {
 
         SlowEngine unlimited = new SlowEngine(OptionalInt.empty());
         assertTrue(mostAtOnce(unlimited) > 2, "without a limit the calls overlap");
+    }
+
+    @Test
+    void aCallThatGetsNoSlotWithinTheLimitWaitIsBusyNotRateLimited() throws Exception {
+        SlowEngine engine = new SlowEngine(OptionalInt.of(1), 3_000);
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<String>> first = threads.submit(() -> gate.translate(engine, new LanguagePair("en", "es"),
+                    List.of("Hello."), Terminology.NONE));
+            while (engine.inFlight.get() == 0) {
+                Thread.sleep(10);
+            }
+            ProviderException busy = assertThrows(ProviderException.class, () -> gate.translate(engine,
+                    new LanguagePair("en", "es"), List.of("Hello."), Terminology.NONE));
+            assertEquals(ProviderException.Kind.BUSY, busy.kind, "nothing was sent: " + busy.getMessage());
+            assertEquals(List.of("Hello."), first.get(), "the call holding the slot is not disturbed");
+            assertEquals(1, engine.most.get());
+        } finally {
+            threads.shutdown();
+        }
     }
 }
