@@ -51,6 +51,9 @@ public class TranslationService {
 
     public static final String JOB_KIND = "translate";
 
+    /** The longest a translation waits before its route is looked at again when every engine of it is waiting. */
+    static final Duration LONGEST_ROUTE_WAIT = Duration.ofMinutes(15);
+
     private final ArticleService articles;
     private final JobQueue queue;
     private final Providers providers;
@@ -187,9 +190,11 @@ public class TranslationService {
                 t.route = described;
                 t.updatedAt = Instant.now();
             }));
+            // asked again by then at the latest: a budget raised or a rule changed need not wait for the month to turn
             Duration wait = Duration.between(Instant.now(), route.retryAt());
-            throw RetryLater.notAttempted(wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait,
-                    route.whyEmpty());
+            wait = wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                    : wait.compareTo(LONGEST_ROUTE_WAIT) > 0 ? LONGEST_ROUTE_WAIT : wait;
+            throw RetryLater.notAttempted(wait, route.whyEmpty());
         }
         if (route.isEmpty()) {
             markFailed(articleId, language, route.whyEmpty());
