@@ -172,14 +172,17 @@ public class TranslationService {
      * using up an attempt, and the translation stays queued with its route saying why.
      */
     public Outcome translate(String articleId, String language) throws ProviderException {
-        ArticleRevision revision = QuarkusTransaction.requiringNew().call(() -> {
+        // the revision, the status and the pair's glossary in one transaction (the route may ask providers for their
+        // pairs over the network, so it is chosen outside)
+        Started started = QuarkusTransaction.requiringNew().call(() -> {
             ArticleRevision r = articles.revision(articleId, null);
             Translation.find(articleId, language).ifPresent(t -> {
                 t.status = Translation.Status.translating;
                 t.updatedAt = Instant.now();
             });
-            return r;
+            return new Started(r, glossaries.snapshot(Router.pair(r, language)));
         });
+        ArticleRevision revision = started.revision();
         Route route = router.route(revision, revision.article.embargoUntil, language);
         LanguagePair pair = route.pair();
         if (route.isEmpty() && route.retryAt() != null) {
@@ -206,7 +209,8 @@ public class TranslationService {
             try {
                 long start = System.nanoTime();
                 tried.add(provider.name());
-                Outcome outcome = translateWith(provider, pair, revision, language, route.describe(tried));
+                Outcome outcome = translateWith(provider, pair, revision, started.glossary(), language,
+                        route.describe(tried));
                 Timer.builder("lingowire.translation.duration")
                         .description("One language version made, from the revision read to the result stored")
                         .tag("provider", provider.name())
@@ -226,9 +230,13 @@ public class TranslationService {
         throw last;
     }
 
+    /** What a job reads before it translates: the revision and its pair's glossary. */
+    private record Started(ArticleRevision revision, GlossaryService.Snapshot glossary) {
+    }
+
     private Outcome translateWith(TranslationProvider provider, LanguagePair pair, ArticleRevision revision,
-                                  String language, String route) throws ProviderException {
-        GlossaryService.Snapshot glossary = glossaries.snapshot(pair);
+                                  GlossaryService.Snapshot glossary, String language, String route)
+            throws ProviderException {
         Terminology terminology = glossary.terms().isEmpty() || !provider.nativeGlossary(pair) ? Terminology.NONE
                 : glossary.terminology();
         TranslationMemory.Context context = new TranslationMemory.Context(pair, provider.name(), provider.model(pair),
@@ -272,6 +280,9 @@ public class TranslationService {
             }
         }
         long characters = 0;
+        // the last batch's memory entries are stored with the result, in its transaction; earlier ones at once, so
+        // that what was paid for is kept if a later batch fails
+        List<TranslationMemory.Entry> lastEntries = List.of();
         for (int from = 0; from < missing.size(); from += config.batchSize()) {
             List<String> batch = missing.subList(from, Math.min(missing.size(), from + config.batchSize()));
             List<String> input = batch.stream().map(s -> bySentence.get(s).sent().text()).toList();
@@ -283,7 +294,11 @@ public class TranslationService {
                 translated.put(batch.get(i), new Protector.Protected(output.get(i), segment.sent().spans()));
                 entries.add(new TranslationMemory.Entry(keys.get(batch.get(i)), input.get(i), output.get(i)));
             }
-            memory.storeMachine(entries, context);
+            if (from + config.batchSize() < missing.size()) {
+                memory.storeMachine(entries, context);
+            } else {
+                lastEntries = entries;
+            }
         }
         // restore placeholders and reassemble, collecting whatever did not survive
         List<String> flags = new ArrayList<>();
@@ -331,7 +346,9 @@ public class TranslationService {
         String finalTitle = title;
         long sent = characters;
         int hitCount = hits;
+        List<TranslationMemory.Entry> toRemember = lastEntries;
         QuarkusTransaction.requiringNew().run(() -> {
+            memory.storeMachine(toRemember, context);
             Translation t = Translation.find(revision.article.id, language).orElseThrow();
             t.sourceVersion = revision.version;
             t.provider = provider.name();

@@ -46,6 +46,11 @@ public class Router {
         RouteRule.validate(rules, configured, config.limits());
     }
 
+    /** The language pair a translation of {@code revision} into {@code language} is routed, and its glossary read, for. */
+    public static LanguagePair pair(ArticleRevision revision, String language) {
+        return new LanguagePair(LanguageDetector.primary(revision.language), LanguageDetector.primary(language));
+    }
+
     /** The rule that applies (null: none) and the providers it names, before their state is looked at. */
     private record Choice(RouteRule rule, LanguagePair pair, List<TranslationProvider> candidates) {
 
@@ -58,8 +63,7 @@ public class Router {
         Instant now = Instant.now();
         RouteRule rule = rules.stream().filter(r -> r.matches(revision, embargoUntil, language, now, partners))
                 .findFirst().orElse(null);
-        LanguagePair pair = new LanguagePair(LanguageDetector.primary(revision.language),
-                LanguageDetector.primary(language));
+        LanguagePair pair = pair(revision, language);
         List<TranslationProvider> candidates = rule == null || rule.chain().isEmpty() ? providers.all()
                 : rule.chain().stream().map(n -> providers.byName(n).orElseThrow()).toList();
         return new Choice(rule, pair, candidates);
