@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Turns an article revision into a language version: blocks are split into sentences, protected spans are
@@ -188,16 +189,15 @@ public class TranslationService {
         if (route.isEmpty() && route.retryAt() != null) {
             // every engine of the route is only resting, behind an open circuit or out of budget: wait for the first
             String described = route.describe(List.of());
-            QuarkusTransaction.requiringNew().run(() -> Translation.find(articleId, language).ifPresent(t -> {
+            update(articleId, language, t -> {
                 t.status = Translation.Status.queued;
                 t.route = described;
                 t.updatedAt = Instant.now();
-            }));
+            });
             // asked again by then at the latest: a budget raised or a rule changed need not wait for the month to turn
-            Duration wait = Duration.between(Instant.now(), route.retryAt());
-            wait = wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
-                    : wait.compareTo(LONGEST_ROUTE_WAIT) > 0 ? LONGEST_ROUTE_WAIT : wait;
-            throw RetryLater.notAttempted(wait, route.whyEmpty());
+            long millis = Duration.between(Instant.now(), route.retryAt()).toMillis();
+            throw RetryLater.notAttempted(Duration.ofMillis(Math.max(1_000, Math.min(millis,
+                    LONGEST_ROUTE_WAIT.toMillis()))), route.whyEmpty());
         }
         if (route.isEmpty()) {
             markFailed(articleId, language, route.whyEmpty());
@@ -225,8 +225,7 @@ public class TranslationService {
             }
         }
         String describedRoute = route.describe(tried);
-        QuarkusTransaction.requiringNew().run(() -> Translation.find(articleId, language)
-                .ifPresent(t -> t.route = describedRoute));
+        update(articleId, language, t -> t.route = describedRoute);
         throw last;
     }
 
@@ -404,11 +403,16 @@ public class TranslationService {
 
     /** Marks a translation failed: its job's last attempt failed, or no attempt can succeed. */
     public void markFailed(String articleId, String language, String error) {
-        QuarkusTransaction.requiringNew().run(() -> Translation.find(articleId, language).ifPresent(t -> {
+        update(articleId, language, t -> {
             t.status = Translation.Status.failed;
             t.error = error;
             t.updatedAt = Instant.now();
-        }));
+        });
+    }
+
+    /** Changes a language version, if it exists, in a transaction of its own. */
+    private static void update(String articleId, String language, Consumer<Translation> change) {
+        QuarkusTransaction.requiringNew().run(() -> Translation.find(articleId, language).ifPresent(change));
     }
 
     /**

@@ -62,10 +62,7 @@ public final class TranslateLoad {
         int round = Integer.parseInt(a.getOrDefault("warmup-round", "250"));
         double settledJitMs = Double.parseDouble(a.getOrDefault("settled-jit-ms", "2"));
         List<Integer> concurrencies = new ArrayList<>(new java.util.TreeSet<>(List.of(1, 2, threads)));
-        List<String> measured = new ArrayList<>();
-        for (int i = 0; i < count + 1; i++) {
-            measured.add(article(random, i));
-        }
+        List<String> measured = articles(random, 0, count + 1);
         String spare = measured.remove(count);
         System.out.printf("%d articles of %d characters on average, %d gateway job threads%n", count,
                 measured.stream().mapToInt(String::length).sum() / count, threads);
@@ -74,16 +71,14 @@ public final class TranslateLoad {
         // warm-up, untimed: APy's pipelines start on their first request; the gateway is warmed in rounds until its
         // JIT compiler takes less than settled-jit-ms of CPU per article (as JMH runs warm-up iterations), since on
         // two cores a compiler still at work takes the CPU the Apertium pipeline needs
-        List<String> warmDirect = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            warmDirect.add(article(random, count + 1 + i));
-        }
+        List<String> warmDirect = articles(random, count + 1, 100);
         for (int c : concurrencies) {
             direct(http, apy, warmDirect, c);
         }
         int warmed = 0;
         for (int r = 1; warmed < warmMax; r++) {
-            double jitMs = warmUpRound(http, url, token, cpu, random, count + 1000 + warmed, round, "warm-up round " + r);
+            double jitMs = warmUp(http, url, token, cpu,
+                    ingest(http, url, token, articles(random, count + 1000 + warmed, round)), "warm-up round " + r);
             warmed += round;
             if (jitMs < settledJitMs) {
                 break;
@@ -91,11 +86,7 @@ public final class TranslateLoad {
         }
         List<String> ids = ingest(http, url, token, measured);
         String again = ingest(http, url, token, List.of(spare)).get(0);
-        List<String> lastRound = new ArrayList<>();
-        for (int i = 0; i < round; i++) {
-            lastRound.add(article(random, count + 1000 + warmed + i));
-        }
-        List<String> lastRoundIds = ingest(http, url, token, lastRound);
+        List<String> lastRoundIds = ingest(http, url, token, articles(random, count + 1000 + warmed, round));
 
         // 1. straight to APy, at each client concurrency: APy serves one pipeline per pair, and once more than two
         // requests share it, it cuts every text into pieces of 1,000 characters, so fewer clients can be faster
@@ -109,10 +100,7 @@ public final class TranslateLoad {
         int best = directRates.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         // 2. through the gateway, after one more untimed round: idle while APy was measured, the gateway otherwise
         // starts with its compiler recompiling what went cold (4 ms of JIT per article instead of 1-2)
-        cpu.lap();
-        double lastSeconds = throughGateway(http, url, token, lastRoundIds);
-        System.out.printf("  warm-up round after APy direct: %.1f articles/s through the gateway, JIT compiler %.1f ms "
-                + "per article%n", round / lastSeconds, cpu.lap()[2] * 1000 / round);
+        warmUp(http, url, token, cpu, lastRoundIds, "warm-up round after APy direct");
         double gatewaySeconds = throughGateway(http, url, token, ids);
         double[] gatewayCpu = cpu.lap();
         Map<String, Double> gatewayThreads = cpu.threadsSinceLap(count);
@@ -162,20 +150,24 @@ public final class TranslateLoad {
                 clientNanos[repeats / 2] / 1e6);
     }
 
-    /** Translates {@code size} new articles through the gateway, untimed; the JIT compiler's CPU per article (ms). */
-    private static double warmUpRound(HttpClient http, String url, String token, ProcessCpu cpu, Random random,
-                                      int first, int size, String label) throws Exception {
-        List<String> texts = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            texts.add(article(random, first + i));
-        }
-        List<String> ids = ingest(http, url, token, texts);
+    /** Translates stored articles through the gateway, untimed; the JIT compiler's CPU per article (ms). */
+    private static double warmUp(HttpClient http, String url, String token, ProcessCpu cpu, List<String> ids,
+                                 String label) throws Exception {
         cpu.lap();
         double seconds = throughGateway(http, url, token, ids);
-        double jitMs = cpu.lap()[2] * 1000 / size;
+        double jitMs = cpu.lap()[2] * 1000 / ids.size();
         System.out.printf("  %s: %.1f articles/s through the gateway, JIT compiler %.1f ms per article%n", label,
-                size / seconds, jitMs);
+                ids.size() / seconds, jitMs);
         return jitMs;
+    }
+
+    /** {@code n} generated articles, numbered from {@code first}. */
+    private static List<String> articles(Random random, int first, int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(article(random, first + i));
+        }
+        return out;
     }
 
     /** Stores each text as an article (plain text, not timed); their ids in order. */

@@ -184,7 +184,7 @@ public class JobQueue {
      * {@code delay} when the handler named one), or parked as dead after its last attempt.
      */
     public Job fail(String id, String worker, String error, Duration delay) {
-        return requeue(id, worker, error, delay, true);
+        return putBack(id, worker, error, delay, true);
     }
 
     /**
@@ -192,10 +192,11 @@ public class JobQueue {
      * yet (every engine resting, say), so waiting must not use up the attempts that real failures are allowed.
      */
     public Job postpone(String id, String worker, String reason, Duration delay) {
-        return requeue(id, worker, reason, delay, false);
+        return putBack(id, worker, reason, delay, false);
     }
 
-    private Job requeue(String id, String worker, String error, Duration delay, boolean attempted) {
+    /** A claimed job handed back by its worker: queued again after a delay, or dead after its last counted attempt. */
+    private Job putBack(String id, String worker, String error, Duration delay, boolean attempted) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Job job = em.find(Job.class, id);
             if (job == null || !worker.equals(job.lockedBy)) {
