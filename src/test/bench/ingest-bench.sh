@@ -12,7 +12,7 @@ DATA=$(mktemp -d)
 LINGOWIRE_ADMIN_PASSWORD=bench-secret LINGOWIRE_WEBHOOKS_SECRET_KEY=$(head -c 32 /dev/urandom | base64) QUARKUS_HTTP_PORT=$PORT LINGOWIRE_DATA_DIR="$DATA" \
   QUARKUS_LOG_CONSOLE_LEVEL=WARN java -Xmx2g ${SERVER_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$DATA/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DATA"' EXIT
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null && break
   sleep 1

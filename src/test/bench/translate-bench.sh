@@ -27,8 +27,14 @@ LINGOWIRE_ADMIN_PASSWORD=bench-secret QUARKUS_HTTP_PORT=$PORT LINGOWIRE_DATA_DIR
   java -Xmx1g ${SERVER_JAVA_OPTS--XX:+UseParallelGC} -jar target/quarkus-app/quarkus-run.jar > "$WORK/server.log" 2>&1 &
 SERVER=$!
 # APy does not always exit on SIGTERM (once it hung while restarting a pipeline): its whole tree goes after 5 s
-trap 'kill $SERVER $APY 2>/dev/null; sleep 5; pkill -9 -P $APY 2>/dev/null; kill -9 $SERVER $APY 2>/dev/null;
-  wait $SERVER $APY 2>/dev/null; rm -rf "$WORK"' EXIT
+# (every step may fail harmlessly: under set -e a failing step would end the clean-up and turn a finished run into
+# exit code 1)
+cleanup() {
+  kill $SERVER $APY 2>/dev/null || true; sleep 5
+  pkill -9 -P $APY 2>/dev/null || true; kill -9 $SERVER $APY 2>/dev/null || true
+  wait $SERVER $APY 2>/dev/null || true; rm -rf "$WORK"
+}
+trap cleanup EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && curl -sf "http://127.0.0.1:$APY_PORT/listPairs" >/dev/null && break
   sleep 1

@@ -23,6 +23,7 @@ class PostEditTest {
 
     static final String SENTENCE = "The governor promised 40 new classrooms before the winter.";
     static final String EDITED = "El gobernador se comprometió a abrir 40 aulas nuevas antes de que llegue el invierno.";
+    static final String REVISED = "El gobernador prometió 40 aulas nuevas antes del invierno.";
 
     @BeforeAll
     static void engineInstalled() {
@@ -67,6 +68,15 @@ class PostEditTest {
         JsonPath es = Api.asAdmin().get("/api/v1/articles/" + second + "/translations/es").then().extract().jsonPath();
         assertTrue(es.getString("blocks[0].text").startsWith(EDITED), es.getString("blocks[0].text"));
         assertTrue(es.getInt("memoryHits") >= 1);
+
+        // the editor changes their mind: the sentence's approved entry is replaced, and the next story gets the new words
+        Api.asAdmin().contentType("application/json").body(body.toString().replace(EDITED, REVISED))
+                .put("/api/v1/articles/" + first + "/translations/es").then().statusCode(200)
+                .body("blocks[0].text", equalTo(firstSentence + " " + REVISED));
+        String third = translate("Clinics in Herat", SENTENCE + " Doctors arrive in spring.");
+        String thirdText = Api.asAdmin().get("/api/v1/articles/" + third + "/translations/es").then().extract()
+                .path("blocks[0].text");
+        assertTrue(thirdText.startsWith(REVISED), thirdText);
 
         // shape and staleness are checked
         Api.asAdmin().contentType("application/json").body("{\"blocks\":[{\"text\":\"solo uno\"}]}")

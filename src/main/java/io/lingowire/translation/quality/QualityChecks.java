@@ -22,7 +22,8 @@ public class QualityChecks {
     static final double MIN_RATIO = 0.5;
     static final double MAX_RATIO = 2.2;
     static final double MAX_UNTRANSLATED = 0.5;
-    private static final Pattern CODE = Pattern.compile("\\S*\\d\\S*");
+    /** A whole token with a digit in it: tried at token starts only, and each token read once for its digit. */
+    private static final Pattern CODE = Pattern.compile("(?<!\\S)(?=\\S*\\d)\\S+");
 
     private final LanguageDetector languages;
 

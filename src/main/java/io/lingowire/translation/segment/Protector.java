@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,12 +24,18 @@ public final class Protector {
 
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)]");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
-    /** Numbers, and any token with a digit in it (codes, ids, "A320", "COVID-19"): engines mangle their letters. */
+    /**
+     * Numbers, and any token with a digit in it (codes, ids, "A320", "COVID-19"): engines mangle their letters. A match
+     * only starts where a word starts (the look-behind), which changes no match, as one starting inside a word would
+     * have started at its beginning, but spares trying every letter of every word.
+     */
     private static final Pattern NUMBER = Pattern.compile(
-            "[$€£¥]?[\\p{L}\\p{N}]*\\d[\\p{L}\\p{N}]*(?:[.,:/-][\\p{L}\\p{N}]+)*%?");
+            "[$€£¥]?(?<![\\p{L}\\p{N}])[\\p{L}\\p{N}]*\\d[\\p{L}\\p{N}]*(?:[.,:/-][\\p{L}\\p{N}]+)*%?");
     /** HTML-mode engines may answer {@code <ph id="1"></ph>}: the closing tag belongs to the placeholder. */
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "<\\s*ph\\s+id\\s*=\\s*[\"']?(\\d+)[\"']?\\s*/?\\s*>(?:<\\s*/\\s*ph\\s*>)?");
+
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
 
     /** A sentence with its protected spans taken out. */
     public record Protected(String text, List<String> spans) {
@@ -45,14 +52,18 @@ public final class Protector {
     public Protected protect(String sentence, Map<String, String> glossary) {
         List<int[]> ranges = new ArrayList<>();
         Map<Integer, String> forced = new java.util.HashMap<>();
-        for (Pattern pattern : List.of(URL, EMAIL, NUMBER)) {
-            Matcher m = pattern.matcher(sentence);
-            while (m.find()) {
-                ranges.add(new int[]{m.start(), m.end()});
-            }
+        // each pattern only where what it cannot match without is there: most sentences have no URL or address
+        if (sentence.contains("http")) {
+            find(URL, sentence, ranges);
+        }
+        if (sentence.indexOf('@') >= 0) {
+            find(EMAIL, sentence, ranges);
+        }
+        if (sentence.chars().anyMatch(c -> c >= '0' && c <= '9')) {
+            find(NUMBER, sentence, ranges);
         }
         if (!glossary.isEmpty()) {
-            Matcher m = anyTerm(glossary.keySet()).matcher(sentence);
+            Matcher m = terms(glossary.keySet()).matcher(sentence);
             while (m.find()) {
                 ranges.add(new int[]{m.start(), m.end()});
                 if (glossary.get(m.group()) != null) {
@@ -75,6 +86,28 @@ public final class Protector {
         }
         out.append(escape(sentence.substring(at)));
         return new Protected(out.toString(), spans);
+    }
+
+    private static void find(Pattern pattern, String sentence, List<int[]> ranges) {
+        Matcher m = pattern.matcher(sentence);
+        while (m.find()) {
+            ranges.add(new int[]{m.start(), m.end()});
+        }
+    }
+
+    /** The pattern of the glossary last used: every sentence of an article is protected with the same glossary. */
+    private volatile Terms lastTerms;
+
+    private record Terms(Set<String> terms, Pattern pattern) {
+    }
+
+    private Pattern terms(Set<String> terms) {
+        Terms last = lastTerms;
+        if (last == null || !last.terms().equals(terms)) {
+            last = new Terms(Set.copyOf(terms), anyTerm(terms));
+            lastTerms = last;
+        }
+        return last.pattern();
     }
 
     /** A glossary term as a whole word or phrase: not part of a longer word or number. */
@@ -113,7 +146,7 @@ public final class Protector {
                 problems.add("repeated \"" + spans.get(id - 1) + "\"");
             }
         }
-        return new Restored(unescape(out.toString()).replaceAll("\\s{2,}", " ").strip(), problems);
+        return new Restored(SPACES.matcher(unescape(out.toString())).replaceAll(" ").strip(), problems);
     }
 
     /**
