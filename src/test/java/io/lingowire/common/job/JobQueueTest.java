@@ -69,6 +69,28 @@ class JobQueueTest {
     }
 
     @Test
+    void claimsTakeUrgentJobsFirstThenTheOldestHoweverLongTheQueue() throws Exception {
+        String kind = "test.order." + UUID.randomUUID().toString().substring(0, 8);
+        List<Job> normal = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            normal.add(queue.enqueue(JobQueue.NewJob.of(kind, "{\"n\":" + i + "}")));
+            // Connector/J sends MariaDB whole seconds: a few distinct times are enough to see the order
+            if (i % 10 == 9) {
+                Thread.sleep(1100);
+            }
+        }
+        Job urgent = queue.enqueue(JobQueue.NewJob.of(kind, "{\"urgent\":true}").priority(10));
+        List<Job> first = queue.claim(kind, 1, "w", Duration.ofMinutes(1));
+        assertEquals(List.of(urgent.id), first.stream().map(j -> j.id).toList(), "the urgent job, though newest");
+        // then the normal ones by age: the first ten were queued before the rest (ties within a second in any order)
+        List<String> next = queue.claim(kind, 10, "w", Duration.ofMinutes(1)).stream().map(j -> j.id).toList();
+        assertEquals(10, next.size());
+        assertEquals(java.util.Set.copyOf(normal.subList(0, 10).stream().map(j -> j.id).toList()),
+                java.util.Set.copyOf(next), "the oldest ten");
+        assertEquals(20, queue.count(kind, Job.Status.queued));
+    }
+
+    @Test
     void anExpiredLeaseLetsAnotherWorkerTakeTheJobOver() throws Exception {
         String kind = "test.lease." + UUID.randomUUID().toString().substring(0, 8);
         Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}"));
