@@ -483,8 +483,7 @@ public class TranslationService {
             edited.add(block.withLanguage(t.language, null));
         }
         String title = edit.title() == null || edit.title().isBlank() ? t.title : edit.title().strip();
-        LanguagePair pair = new LanguagePair(LanguageDetector.primary(revision.language),
-                LanguageDetector.primary(t.language));
+        LanguagePair pair = Router.pair(revision, t.language);
         Map<String, String> terms = glossaries.snapshot(pair).terms();
         List<Unit> sourceUnits = units(revision.title, revision.blocks, pair.source());
         List<Unit> targetUnits = units(title, edited, pair.target());
