@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Turns a bearer token into an identity: a user token ({@code lwt_}) into the user it was issued to, a partner key
- * ({@code lwp_}) into the partner (principal name = partner id, role {@code partner}). The database look-up runs off
- * the event loop.
+ * ({@code lwp_}) into the partner (principal name = partner id, role {@code partner}). Either is answered on the event
+ * loop when this replica read it a moment ago; the database look-up runs off the event loop.
  */
 @ApplicationScoped
 public class BearerTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
@@ -56,13 +56,21 @@ public class BearerTokenIdentityProvider implements IdentityProvider<TokenAuthen
             return context.runBlocking(() -> partners.resolve(token).map(p -> partnerIdentity(p, request))
                     .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked API key")));
         }
-        return context.runBlocking(() -> tokens.resolve(token)
-                .map(p -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(p.name()))
-                        .addRoles(p.roles())
-                        .addCredential(request.getToken())
-                        .build())
+        // a token this replica resolved a moment ago needs no database, so no worker thread either
+        Optional<TokenService.Principal> known = tokens.known(token);
+        if (known.isPresent()) {
+            return Uni.createFrom().item(userIdentity(known.get(), request));
+        }
+        return context.runBlocking(() -> tokens.resolve(token).map(p -> userIdentity(p, request))
                 .orElseThrow(() -> new AuthenticationFailedException("unknown or expired token")));
+    }
+
+    private static SecurityIdentity userIdentity(TokenService.Principal user, TokenAuthenticationRequest request) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.name()))
+                .addRoles(user.roles())
+                .addCredential(request.getToken())
+                .build();
     }
 
     /** A partner's identity: principal name = partner id, role {@code partner}, the partner as attribute. */

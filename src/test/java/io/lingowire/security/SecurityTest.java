@@ -38,9 +38,12 @@ class SecurityTest {
                 .body("expiresAt", notNullValue())
                 .body("token", startsWith("lwt_"))
                 .extract().path("token");
-        RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/articles").then().statusCode(200);
-        RestAssured.given().header("Authorization", "Bearer lwt_forged").get("/api/v1/articles")
-                .then().statusCode(401).contentType("application/problem+json");
+        // twice each: the second answer comes from what this replica remembers of the token
+        for (int i = 0; i < 2; i++) {
+            RestAssured.given().header("Authorization", "Bearer " + token).get("/api/v1/articles").then().statusCode(200);
+            RestAssured.given().header("Authorization", "Bearer lwt_forged").get("/api/v1/articles")
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.lingowire.syndication.partner;
 
 import io.lingowire.common.Hashing;
+import io.lingowire.common.ReplicaCache;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -19,50 +18,23 @@ public class PartnerDirectory {
 
     static final Duration TRUST = Duration.ofSeconds(10);
 
-    private record Known<T>(T value, long until) {
-        boolean fresh(long now) {
-            return until - now > 0;
-        }
-    }
-
-    private final Map<String, Known<String>> keys = new ConcurrentHashMap<>();
-    private final Map<String, Known<Partner>> partners = new ConcurrentHashMap<>();
+    /** Key hash → partner id, or "no live key" (remembered too, so that a bad key costs one look-up per period). */
+    private final ReplicaCache<String> keys = new ReplicaCache<>(TRUST, 10_000);
+    private final ReplicaCache<Partner> partners = new ReplicaCache<>(TRUST, 10_000);
 
     /** The partner of a key if this replica knows it as live and fresh; empty means "ask the database". */
     public Optional<Partner> known(String apiKey) {
-        long now = System.nanoTime();
-        Known<String> key = keys.get(Hashing.sha256Hex(apiKey));
-        if (key == null || key.value() == null || !key.fresh(now)) {
-            return Optional.empty();
-        }
-        Known<Partner> partner = partners.get(key.value());
-        return partner == null || !partner.fresh(now) ? Optional.empty() : Optional.of(partner.value());
+        return keys.fresh(Hashing.sha256Hex(apiKey)).flatMap(partners::fresh);
     }
 
     /** The partner id of a key hash (null: no live key), from memory or from {@code load}. */
     String partnerOf(String keyHash, Supplier<String> load) {
-        long now = System.nanoTime();
-        Known<String> key = keys.get(keyHash);
-        if (key == null || !key.fresh(now)) {
-            key = new Known<>(load.get(), now + TRUST.toNanos());
-            keys.put(keyHash, key);
-        }
-        return key.value();
+        return keys.get(keyHash, load, true);
     }
 
     /** A partner from memory or from {@code load} (null: no such partner, not remembered). */
     Partner partner(String id, Supplier<Partner> load) {
-        long now = System.nanoTime();
-        Known<Partner> known = partners.get(id);
-        if (known == null || !known.fresh(now)) {
-            Partner partner = load.get();
-            if (partner == null) {
-                return null;
-            }
-            known = new Known<>(partner, now + TRUST.toNanos());
-            partners.put(id, known);
-        }
-        return known.value();
+        return partners.get(id, load, false);
     }
 
     void forget() {

@@ -91,10 +91,13 @@ public class TranslationMemory {
         try (Connection c = dataSource.getConnection()) {
             for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
                 List<String> some = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
+                // as many markers as the next power of two (the last key repeated): a few statement texts in all, so
+                // that a database that keeps parsed statements finds this one parsed
+                int markers = Math.min(KEYS_PER_QUERY, Math.max(8, Integer.highestOneBit(some.size() - 1) << 1));
                 try (PreparedStatement s = c.prepareStatement("SELECT key_hash, target_text FROM translation_memory "
-                        + "WHERE key_hash IN (" + "?, ".repeat(some.size() - 1) + "?)")) {
-                    for (int i = 0; i < some.size(); i++) {
-                        s.setString(i + 1, some.get(i));
+                        + "WHERE key_hash IN (" + "?, ".repeat(markers - 1) + "?)")) {
+                    for (int i = 0; i < markers; i++) {
+                        s.setString(i + 1, some.get(Math.min(i, some.size() - 1)));
                     }
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
