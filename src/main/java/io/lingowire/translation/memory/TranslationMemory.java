@@ -91,9 +91,13 @@ public class TranslationMemory {
         try (Connection c = dataSource.getConnection()) {
             for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
                 List<String> some = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
-                // as many markers as the next power of two (the last key repeated): a few statement texts in all, so
-                // that a database that keeps parsed statements finds this one parsed
-                int markers = Math.min(KEYS_PER_QUERY, Math.max(8, Integer.highestOneBit(some.size() - 1) << 1));
+                // markers in steps of about half again (8, 16, 24, 32, 48, 72, 104, …, 500; the last key repeated):
+                // eleven statement texts in all, so that a database that keeps parsed statements finds this one
+                // parsed, for some repeated index look-ups (from 25 keys on, fewer than half as many again)
+                int markers = 8;
+                while (markers < some.size()) {
+                    markers = Math.min(KEYS_PER_QUERY, markers + Math.max(8, markers / 16 * 8));
+                }
                 try (PreparedStatement s = c.prepareStatement("SELECT key_hash, target_text FROM translation_memory "
                         + "WHERE key_hash IN (" + "?, ".repeat(markers - 1) + "?)")) {
                     for (int i = 0; i < markers; i++) {
