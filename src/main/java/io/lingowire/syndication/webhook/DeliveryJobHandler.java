@@ -67,7 +67,7 @@ public class DeliveryJobHandler implements JobHandler {
         String error;
         try {
             URI uri = guard.check(attempt.url());
-            WebhookSender.Answer answer = sender.send(uri, attempt.deliveryId(), attempt.secret(), attempt.payload());
+            WebhookSender.Answer answer = sender.send(uri, attempt.deliveryId(), attempt.secrets(), attempt.payload());
             if (answer.success()) {
                 deliveries.delivered(attempt.deliveryId(), job.attempts, answer.status());
                 LOG.debugf("Delivery %s: %d on attempt %d", attempt.deliveryId(), answer.status(), job.attempts);

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,8 +36,8 @@ public class DeliveryService {
     public record Filter(String partnerId, String endpointId, WebhookDelivery.Status status) {
     }
 
-    /** What one attempt needs: where to, the clear secret and the exact body. */
-    public record Attempt(String deliveryId, String endpointId, String url, String secret, String payload) {
+    /** What one attempt needs: where to, the clear secrets it is signed with (during a rotation two) and the exact body. */
+    public record Attempt(String deliveryId, String endpointId, String url, List<String> secrets, String payload) {
     }
 
     /** Newest first; the cursor is the last id of the previous page. */
@@ -125,8 +126,12 @@ public class DeliveryService {
             delivery.lastError = "endpoint disabled";
             return Optional.empty();
         }
-        return Optional.of(new Attempt(delivery.id, endpoint.id, endpoint.url,
-                cipher.decrypt(endpoint.secret, endpoint.id), delivery.payload));
+        List<String> secrets = new ArrayList<>(2);
+        secrets.add(cipher.decrypt(endpoint.secret, endpoint.id));
+        if (endpoint.previousSecretLive(Instant.now())) {
+            secrets.add(cipher.decrypt(endpoint.previousSecret, endpoint.id));
+        }
+        return Optional.of(new Attempt(delivery.id, endpoint.id, endpoint.url, secrets, delivery.payload));
     }
 
     public void delivered(String id, int attempt, int status) {

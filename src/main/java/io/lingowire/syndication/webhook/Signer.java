@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * Standard Webhooks v1 symmetric signatures: {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">} under a
@@ -26,7 +27,15 @@ public final class Signer {
         return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
     }
 
-    /** The {@code webhook-signature} header value for one attempt. */
+    /**
+     * The {@code webhook-signature} header value for one attempt: one {@code v1,} signature per secret, separated by
+     * spaces (during a rotation, the new secret's and the previous one's).
+     */
+    public static String sign(List<String> secrets, String messageId, long timestamp, byte[] body) {
+        return String.join(" ", secrets.stream().map(s -> sign(s, messageId, timestamp, body)).toList());
+    }
+
+    /** One {@code v1,} signature. */
     public static String sign(String secret, String messageId, long timestamp, byte[] body) {
         if (!secret.startsWith(SECRET_PREFIX)) {
             throw new IllegalArgumentException("not a whsec_ secret");

@@ -34,6 +34,13 @@ public interface WebhookConfig {
     @WithDefault("0s,5s,5m,30m,2h,5h,10h,14h,20h,24h")
     List<Duration> retrySchedule();
 
+    /**
+     * After a secret rotation, how long the previous secret keeps signing beside the new one (each message then carries
+     * two signatures, and a receiver that checks either accepts it).
+     */
+    @WithDefault("24h")
+    Duration secretOverlap();
+
     /** Time allowed to connect and to get the answer's status line, per attempt. */
     @WithDefault("15s")
     Duration timeout();

@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * A partner's webhook receiver: where deliveries go, which event types it wants, and its signing secret, kept
- * encrypted ({@link SecretCipher}). An endpoint is disabled when it answers 410 Gone; a disabled endpoint gets
- * nothing until it is created again.
+ * encrypted ({@link SecretCipher}). After a rotation the previous secret signs beside the new one for a while. An
+ * endpoint is disabled when it answers 410 Gone; a disabled endpoint gets nothing until an admin enables it again.
  */
 @Entity
 @Table(name = "webhook_endpoint")
@@ -35,6 +35,13 @@ public class WebhookEndpoint extends PanacheEntityBase {
     /** The {@code whsec_} secret, encrypted. Never leaves the server after the answer that created it. */
     public String secret;
 
+    /** The secret before the last rotation, encrypted; it signs beside {@link #secret} until {@link #previousSecretUntil}. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+
+    @Column(name = "previous_secret_until")
+    public Instant previousSecretUntil;
+
     public boolean enabled;
 
     @Column(name = "disabled_reason")
@@ -49,6 +56,11 @@ public class WebhookEndpoint extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** Whether the secret before the last rotation still signs. */
+    public boolean previousSecretLive(Instant now) {
+        return previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now);
+    }
 
     /** Whether an event of this type goes to this endpoint at all (entitlements are decided elsewhere). */
     public boolean wants(String type) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Makes one signed POST. Redirects are not followed (a 3xx is a failed attempt, so a receiver cannot bounce the
@@ -36,7 +37,7 @@ public class WebhookSender {
         }
     }
 
-    public Answer send(URI uri, String messageId, String secret, String payload)
+    public Answer send(URI uri, String messageId, List<String> secrets, String payload)
             throws IOException, InterruptedException {
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         long timestamp = Instant.now().getEpochSecond();
@@ -45,7 +46,7 @@ public class WebhookSender {
                 .header("user-agent", "Lingowire-Webhooks/1")
                 .header("webhook-id", messageId)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", Signer.sign(secret, messageId, timestamp, body))
+                .header("webhook-signature", Signer.sign(secrets, messageId, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -9,14 +9,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A partner's webhook endpoints. The signing secret is made here, returned once with the new endpoint and stored
- * only encrypted; the URL must pass the {@link EgressGuard}.
+ * A partner's webhook endpoints. The signing secret is made here, returned once with the new endpoint (or with the
+ * rotation that replaced it) and stored only encrypted; the URL must pass the {@link EgressGuard}.
  */
 @ApplicationScoped
 @Transactional
@@ -31,8 +32,11 @@ public class WebhookService {
     private final EgressGuard guard;
     private final SecretCipher cipher;
     private final EventLog log;
+    private final WebhookConfig config;
 
-    WebhookService(PartnerService partners, EgressGuard guard, SecretCipher cipher, EventLog log) {
+    WebhookService(PartnerService partners, EgressGuard guard, SecretCipher cipher, EventLog log,
+                   WebhookConfig config) {
+        this.config = config;
         this.partners = partners;
         this.guard = guard;
         this.cipher = cipher;
@@ -43,7 +47,7 @@ public class WebhookService {
     public record EndpointRequest(String url, List<String> events) {
     }
 
-    /** A new endpoint with its clear secret, shown this once. */
+    /** A new endpoint (or a rotated one) with its clear secret, shown this once. */
     public record Created(WebhookEndpoint endpoint, String secret) {
     }
 
@@ -56,10 +60,9 @@ public class WebhookService {
         if (url.length() > MAX_URL_LENGTH) {
             throw ApiProblem.badRequest("invalid-url", "'url' is longer than " + MAX_URL_LENGTH + " characters");
         }
-        try {
-            guard.check(url);
-        } catch (EgressGuard.Refused refused) {
-            throw ApiProblem.badRequest("webhook-url-refused", refused.getMessage());
+        String refused = refusal(url);
+        if (refused != null) {
+            throw ApiProblem.badRequest("webhook-url-refused", refused);
         }
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.id = Ids.newId();
@@ -92,6 +95,47 @@ public class WebhookService {
         WebhookEndpoint endpoint = get(partnerId, endpointId);
         WebhookDelivery.delete("endpointId", endpoint.id);
         endpoint.delete();
+    }
+
+    /**
+     * A new signing secret, shown this once. The previous one keeps signing beside it for
+     * {@code lingowire.webhooks.secret-overlap}, so the receiver can switch to the new one without refusing a message
+     * meanwhile; a second rotation within that time drops the oldest.
+     */
+    public Created rotateSecret(String partnerId, String endpointId) {
+        WebhookEndpoint endpoint = get(partnerId, endpointId);
+        String secret = Signer.newSecret();
+        endpoint.previousSecret = endpoint.secret;
+        // whole seconds: what every database stores (MariaDB keeps no fraction), so the answer shows what is kept
+        endpoint.previousSecretUntil = Instant.now().plus(config.secretOverlap()).truncatedTo(ChronoUnit.SECONDS);
+        endpoint.secret = cipher.encrypt(secret, endpoint.id);
+        return new Created(endpoint, secret);
+    }
+
+    /**
+     * Sends new events to a disabled endpoint again (events from while it was disabled are not sent; its dead
+     * deliveries can be replayed). Its URL is checked again, as at creation.
+     */
+    public WebhookEndpoint enable(String partnerId, String endpointId) {
+        WebhookEndpoint endpoint = get(partnerId, endpointId);
+        String refused = refusal(endpoint.url);
+        if (refused != null) {
+            throw ApiProblem.conflict("webhook-url-refused", refused);
+        }
+        endpoint.enabled = true;
+        endpoint.disabledReason = null;
+        endpoint.disabledAt = null;
+        return endpoint;
+    }
+
+    /** Why the URL may not be called (null: it may). */
+    private String refusal(String url) {
+        try {
+            guard.check(url);
+            return null;
+        } catch (EgressGuard.Refused refused) {
+            return refused.getMessage();
+        }
     }
 
     /** Stops deliveries to an endpoint (the receiver said 410 Gone); the reason is shown to admins. */

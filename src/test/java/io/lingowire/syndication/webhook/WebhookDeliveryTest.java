@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -47,6 +48,17 @@ class WebhookDeliveryTest {
 
     private static String path() {
         return "/hooks/" + UUID.randomUUID();
+    }
+
+    /** The first message at the path about the article (waiting for each further one at most 20 s). */
+    private static LoggedRequest awaitArticle(String path, String article) {
+        for (int n = 1; ; n++) {
+            for (LoggedRequest r : Hooks.awaitRequests(path, n)) {
+                if (article.equals(new JsonPath(r.getBodyAsString()).getString("data.id"))) {
+                    return r;
+                }
+            }
+        }
     }
 
     @Test
@@ -144,6 +156,56 @@ class WebhookDeliveryTest {
                 "a disabled endpoint gets nothing more");
         Api.asAdmin().post("/api/v1/deliveries/" + id + "/redeliver").then().statusCode(409)
                 .contentType("application/problem+json").body("type", containsString("endpoint-disabled"));
+
+        // the receiver is back: an admin enables the endpoint, replays what died and it gets new events again
+        WebhookReceiver.server.stubFor(post(gonePath).willReturn(aResponse().withStatus(200)));
+        Api.asAdmin().post("/api/v1/partners/" + partner + "/webhooks/" + gone.getString("id") + "/enable").then()
+                .statusCode(200).body("enabled", is(true)).body("containsKey('disabledReason')", is(false));
+        Api.asAdmin().post("/api/v1/deliveries/" + id + "/redeliver").then().statusCode(202);
+        assertEquals(id, Hooks.awaitRequests(gonePath, 2).get(1).getHeader("webhook-id"), "the same message again");
+        Hooks.awaitDelivery(id, d -> d.getString("status").equals("delivered"));
+        Hooks.publish();
+        Hooks.awaitRequests(gonePath, 3);
+        Api.asAdmin().post("/api/v1/partners/" + partner + "/webhooks/no-such-endpoint/enable").then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRotatedSecretSignsBesideThePreviousOneUntilTheOverlapEnds() throws Exception {
+        String path = path();
+        String partner = Hooks.partner("en");
+        JsonPath endpoint = Hooks.endpoint(partner, path);
+        String endpointId = endpoint.getString("id");
+        String before = endpoint.getString("secret");
+
+        JsonPath rotated = Api.asAdmin().post("/api/v1/partners/" + partner + "/webhooks/" + endpointId + "/secret")
+                .then().statusCode(200).contentType("application/json").extract().jsonPath();
+        String after = rotated.getString("secret");
+        assertTrue(after.startsWith("whsec_"));
+        assertFalse(after.equals(before), "a new secret");
+        Instant until = Instant.parse(rotated.getString("previousSecretUntil"));
+        assertTrue(until.isAfter(Instant.now().plusSeconds(23 * 3600)), "the default overlap is 24 h: " + until);
+        JsonPath shown = Api.asAdmin().get("/api/v1/partners/" + partner + "/webhooks/" + endpointId).then()
+                .statusCode(200).body("containsKey('secret')", is(false)).extract().jsonPath();
+        assertEquals(until, Instant.parse(shown.getString("previousSecretUntil")), "the secret is shown once, its overlap always");
+
+        // during the overlap every message carries both signatures: a receiver holding either secret accepts it
+        LoggedRequest during = awaitArticle(path, Hooks.publish());
+        assertEquals(2, during.getHeader("webhook-signature").split(" ").length, during.getHeader("webhook-signature"));
+        Hooks.verify(before, during);
+        Hooks.verify(after, during);
+
+        // after it, only the new secret signs
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> {
+            WebhookEndpoint e = WebhookEndpoint.findById(endpointId);
+            e.previousSecretUntil = Instant.now().minusSeconds(1);
+        });
+        LoggedRequest later = awaitArticle(path, Hooks.publish());
+        assertEquals(1, later.getHeader("webhook-signature").split(" ").length);
+        Hooks.verify(after, later);
+        assertThrows(Exception.class, () -> Hooks.verify(before, later), "the previous secret no longer signs");
+        Api.asAdmin().get("/api/v1/partners/" + partner + "/webhooks/" + endpointId).then().statusCode(200)
+                .body("containsKey('previousSecretUntil')", is(false));
     }
 
     @Test

@@ -142,6 +142,11 @@ class WebhookPolicyTest {
         }
 
         @Override
+        public Duration secretOverlap() {
+            return Duration.ofHours(24);
+        }
+
+        @Override
         public Duration timeout() {
             return Duration.ofSeconds(15);
         }

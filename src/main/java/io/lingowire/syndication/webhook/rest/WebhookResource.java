@@ -24,7 +24,6 @@ import java.util.List;
 /** A partner's webhook endpoints (admin only). The signing secret appears once, in the answer that created it. */
 @Path("/api/v1/partners/{id}/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.ADMIN)
 public class WebhookResource {
 
@@ -36,10 +35,11 @@ public class WebhookResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EndpointView(String id, String partnerId, String url, List<String> events, boolean enabled,
-                               String disabledReason, Instant disabledAt, String secret, Instant createdAt) {
+                               String disabledReason, Instant disabledAt, String secret, Instant previousSecretUntil,
+                               Instant createdAt) {
         static EndpointView of(WebhookEndpoint e, String secret) {
             return new EndpointView(e.id, e.partnerId, e.url, e.events, e.enabled, e.disabledReason, e.disabledAt,
-                    secret, e.createdAt);
+                    secret, e.previousSecretLive(Instant.now()) ? e.previousSecretUntil : null, e.createdAt);
         }
     }
 
@@ -53,6 +53,7 @@ public class WebhookResource {
 
     /** Creates an endpoint; the answer holds its {@code whsec_} signing secret, which is not shown again. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@RestPath String id, EndpointRequest request) {
         WebhookService.Created created = webhooks.create(id, request);
         return Response.created(URI.create("/api/v1/partners/" + id + "/webhooks/" + created.endpoint().id))
@@ -63,6 +64,24 @@ public class WebhookResource {
     @Path("{wid}")
     public EndpointView get(@RestPath String id, @RestPath String wid) {
         return EndpointView.of(webhooks.get(id, wid), null);
+    }
+
+    /**
+     * A new signing secret, in this answer only; the previous one signs beside it until {@code previousSecretUntil}
+     * ({@code lingowire.webhooks.secret-overlap}).
+     */
+    @POST
+    @Path("{wid}/secret")
+    public EndpointView rotateSecret(@RestPath String id, @RestPath String wid) {
+        WebhookService.Created rotated = webhooks.rotateSecret(id, wid);
+        return EndpointView.of(rotated.endpoint(), rotated.secret());
+    }
+
+    /** Sends new events to an endpoint that was disabled (it answered 410 Gone) again. */
+    @POST
+    @Path("{wid}/enable")
+    public EndpointView enable(@RestPath String id, @RestPath String wid) {
+        return EndpointView.of(webhooks.enable(id, wid), null);
     }
 
     @DELETE
