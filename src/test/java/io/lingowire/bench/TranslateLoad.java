@@ -78,15 +78,8 @@ public final class TranslateLoad {
         for (int c : concurrencies) {
             direct(http, apy, warmDirect, c);
         }
-        int warmed = 0;
-        for (int r = 1; warmed < warmMax; r++) {
-            double jitMs = warmUp(http, url, token, cpu,
-                    ingest(http, url, token, articles(random, count + 1000 + warmed, round)), "warm-up round " + r);
-            warmed += round;
-            if (jitMs < settledJitMs) {
-                break;
-            }
-        }
+        int warmed = round * warmUntilSettled(http, url, token, cpu, settledJitMs, (warmMax + round - 1) / round,
+                r -> ingest(http, url, token, articles(random, count + 1000 + r * round, round)), "");
         List<String> ids = ingest(http, url, token, measured);
         String again = ingest(http, url, token, List.of(spare)).get(0);
         // the gateway sits idle while APy is measured; afterwards it is warmed again the same way, in up to
@@ -109,12 +102,7 @@ public final class TranslateLoad {
         // 2. through the gateway, after more untimed rounds until its compiler is settled again: idle while APy was
         // measured, the gateway otherwise starts with its compiler recompiling what went cold (4-5 ms of JIT per
         // article in the first round after, instead of 1-2)
-        for (int r = 0; r < REWARM_ROUNDS; r++) {
-            if (warmUp(http, url, token, cpu, rewarmRounds.get(r), "warm-up round " + (r + 1) + " after APy direct")
-                    < settledJitMs) {
-                break;
-            }
-        }
+        warmUntilSettled(http, url, token, cpu, settledJitMs, REWARM_ROUNDS, rewarmRounds::get, " after APy direct");
         double gatewaySeconds = throughGateway(http, url, token, ids);
         double[] gatewayCpu = cpu.lap();
         Map<String, Double> gatewayThreads = cpu.threadsSinceLap(count);
@@ -164,15 +152,30 @@ public final class TranslateLoad {
                 clientNanos[repeats / 2] / 1e6);
     }
 
-    /** Translates stored articles through the gateway, untimed; the JIT compiler's CPU per article (ms). */
-    private static double warmUp(HttpClient http, String url, String token, ProcessCpu cpu, List<String> ids,
-                                 String label) throws Exception {
-        cpu.lap();
-        double seconds = throughGateway(http, url, token, ids);
-        double jitMs = cpu.lap()[2] * 1000 / ids.size();
-        System.out.printf("  %s: %.1f articles/s through the gateway, JIT compiler %.1f ms per article%n", label,
-                ids.size() / seconds, jitMs);
-        return jitMs;
+    /** The stored articles of warm-up round {@code r} (from 0). */
+    @FunctionalInterface
+    private interface Round {
+        List<String> ids(int r) throws Exception;
+    }
+
+    /**
+     * Translates rounds of stored articles through the gateway, untimed, until its JIT compiler takes less than
+     * {@code settledJitMs} of CPU per article or {@code maxRounds} have run; how many ran.
+     */
+    private static int warmUntilSettled(HttpClient http, String url, String token, ProcessCpu cpu, double settledJitMs,
+                                        int maxRounds, Round round, String label) throws Exception {
+        for (int r = 0; r < maxRounds; r++) {
+            List<String> ids = round.ids(r);
+            cpu.lap();
+            double seconds = throughGateway(http, url, token, ids);
+            double jitMs = cpu.lap()[2] * 1000 / ids.size();
+            System.out.printf("  warm-up round %d%s: %.1f articles/s through the gateway, JIT compiler %.1f ms per "
+                    + "article%n", r + 1, label, ids.size() / seconds, jitMs);
+            if (jitMs < settledJitMs) {
+                return r + 1;
+            }
+        }
+        return maxRounds;
     }
 
     /** {@code n} generated articles, numbered from {@code first}. */

@@ -59,6 +59,17 @@ final class Hooks {
                 n + " webhook requests at " + path);
     }
 
+    /** The first message at the path about the article (waiting for each further one at most 20 s). */
+    static LoggedRequest awaitArticle(String path, String article) {
+        for (int n = 1; ; n++) {
+            for (LoggedRequest r : awaitRequests(path, n)) {
+                if (article.equals(new JsonPath(r.getBodyAsString()).getString("data.id"))) {
+                    return r;
+                }
+            }
+        }
+    }
+
     /** Waits (at most 20 s) until the delivery satisfies the condition. */
     static JsonPath awaitDelivery(String id, Predicate<JsonPath> done) {
         return await(() -> Api.asAdmin().get("/api/v1/deliveries/" + id).then().statusCode(200).extract().jsonPath(),

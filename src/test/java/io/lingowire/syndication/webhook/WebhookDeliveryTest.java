@@ -50,17 +50,6 @@ class WebhookDeliveryTest {
         return "/hooks/" + UUID.randomUUID();
     }
 
-    /** The first message at the path about the article (waiting for each further one at most 20 s). */
-    private static LoggedRequest awaitArticle(String path, String article) {
-        for (int n = 1; ; n++) {
-            for (LoggedRequest r : Hooks.awaitRequests(path, n)) {
-                if (article.equals(new JsonPath(r.getBodyAsString()).getString("data.id"))) {
-                    return r;
-                }
-            }
-        }
-    }
-
     @Test
     void publishedArticleReachesAnEntitledPartnerSignedAndThin() throws Exception {
         String path = path();
@@ -190,7 +179,7 @@ class WebhookDeliveryTest {
         assertEquals(until, Instant.parse(shown.getString("previousSecretUntil")), "the secret is shown once, its overlap always");
 
         // during the overlap every message carries both signatures: a receiver holding either secret accepts it
-        LoggedRequest during = awaitArticle(path, Hooks.publish());
+        LoggedRequest during = Hooks.awaitArticle(path, Hooks.publish());
         assertEquals(2, during.getHeader("webhook-signature").split(" ").length, during.getHeader("webhook-signature"));
         Hooks.verify(before, during);
         Hooks.verify(after, during);
@@ -200,7 +189,7 @@ class WebhookDeliveryTest {
             WebhookEndpoint e = WebhookEndpoint.findById(endpointId);
             e.previousSecretUntil = Instant.now().minusSeconds(1);
         });
-        LoggedRequest later = awaitArticle(path, Hooks.publish());
+        LoggedRequest later = Hooks.awaitArticle(path, Hooks.publish());
         assertEquals(1, later.getHeader("webhook-signature").split(" ").length);
         Hooks.verify(after, later);
         assertThrows(Exception.class, () -> Hooks.verify(before, later), "the previous secret no longer signs");
