@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import io.lingowire.common.db.UrlRoutedDriver;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -40,8 +41,8 @@ public class SecretCipher {
     private final SecretKeySpec key;
 
     SecretCipher(WebhookConfig config, @ConfigProperty(name = "lingowire.data-dir") String dataDir,
-                 @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        String encoded = config.secretKey().orElseGet(() -> localKey(dataDir, dbKind));
+                 @ConfigProperty(name = "quarkus.datasource.jdbc.url") String databaseUrl) {
+        String encoded = config.secretKey().orElseGet(() -> localKey(dataDir, databaseUrl));
         byte[] raw;
         try {
             raw = Base64.getMimeDecoder().decode(encoded.strip());
@@ -60,8 +61,8 @@ public class SecretCipher {
      * protects (owner-only). A production database needs the key from a secret instead, as a container's files do
      * not outlive it.
      */
-    private static String localKey(String dataDir, String dbKind) {
-        if (!"h2".equals(dbKind)) {
+    private static String localKey(String dataDir, String databaseUrl) {
+        if (UrlRoutedDriver.kindOf(databaseUrl) != UrlRoutedDriver.Kind.H2) {
             throw new IllegalStateException("Set LINGOWIRE_WEBHOOKS_SECRET_KEY (base64 of 32 random bytes, e.g. "
                     + "openssl rand -base64 32) from a secret: it encrypts the webhook secrets in the database");
         }

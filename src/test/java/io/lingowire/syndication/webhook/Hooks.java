@@ -15,7 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /** Test helpers for webhooks: partners, endpoints, a published article, and waiting for the receiver. */
-final class Hooks {
+public final class Hooks {
 
     private static final List<String[]> CREATED = new ArrayList<>();
 
@@ -23,14 +23,14 @@ final class Hooks {
     }
 
     /** A new partner entitled to the given languages; returns its id. */
-    static String partner(String... languages) {
+    public static String partner(String... languages) {
         return Api.asAdmin().contentType("application/json")
                 .body(Map.of("name", "Hook partner " + java.util.UUID.randomUUID(), "languages", List.of(languages)))
                 .post("/api/v1/partners").then().statusCode(201).extract().path("id");
     }
 
     /** A new endpoint of the partner at the receiver's path; returns the create answer (id, secret). */
-    static JsonPath endpoint(String partnerId, String path) {
+    public static JsonPath endpoint(String partnerId, String path) {
         JsonPath created = Api.asAdmin().contentType("application/json")
                 .body(Map.of("url", WebhookReceiver.url(path)))
                 .post("/api/v1/partners/" + partnerId + "/webhooks").then().statusCode(201).extract().jsonPath();
@@ -39,7 +39,7 @@ final class Hooks {
     }
 
     /** Deletes every endpoint made by {@link #endpoint}, so that one test's receivers do not see the next test's articles. */
-    static void removeEndpoints() {
+    public static void removeEndpoints() {
         for (String[] e : CREATED) {
             Api.asAdmin().delete("/api/v1/partners/" + e[0] + "/webhooks/" + e[1]);
         }
@@ -47,20 +47,20 @@ final class Hooks {
     }
 
     /** Ingests a new English article through the API; returns its id. */
-    static String publish() {
+    public static String publish() {
         return Api.asAdmin().contentType("text/plain; charset=utf-8")
                 .body(Api.unique(Api.fixtureText("languages/en.txt")))
                 .post("/api/v1/articles").then().statusCode(201).extract().path("id");
     }
 
     /** Waits (at most 20 s) until the receiver has at least {@code n} POSTs at the path. */
-    static List<LoggedRequest> awaitRequests(String path, int n) {
+    public static List<LoggedRequest> awaitRequests(String path, int n) {
         return await(() -> WebhookReceiver.server.findAll(postRequestedFor(urlEqualTo(path))), r -> r.size() >= n,
                 n + " webhook requests at " + path);
     }
 
     /** The first message at the path about the article (waiting for each further one at most 20 s). */
-    static LoggedRequest awaitArticle(String path, String article) {
+    public static LoggedRequest awaitArticle(String path, String article) {
         for (int n = 1; ; n++) {
             for (LoggedRequest r : awaitRequests(path, n)) {
                 if (article.equals(new JsonPath(r.getBodyAsString()).getString("data.id"))) {
@@ -83,14 +83,14 @@ final class Hooks {
     }
 
     /** Checks the request's signature with the Standard Webhooks reference library (throws when it fails). */
-    static void verify(String secret, LoggedRequest request) throws Exception {
+    public static void verify(String secret, LoggedRequest request) throws Exception {
         new Webhook(secret).verify(request.getBodyAsString(), Map.of(
                 "webhook-id", List.of(request.getHeader("webhook-id")),
                 "webhook-timestamp", List.of(request.getHeader("webhook-timestamp")),
                 "webhook-signature", List.of(request.getHeader("webhook-signature"))));
     }
 
-    static <T> T await(Supplier<T> probe, Predicate<T> done, String what) {
+    public static <T> T await(Supplier<T> probe, Predicate<T> done, String what) {
         long deadline = System.currentTimeMillis() + 20_000;
         while (true) {
             T value = probe.get();

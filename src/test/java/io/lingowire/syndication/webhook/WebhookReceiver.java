@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
 
-    static WireMockServer server;
+    public static WireMockServer server;
 
     @Override
     public Map<String, String> start() {
@@ -31,7 +31,7 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static String url(String path) {
+    public static String url(String path) {
         return "http://localhost:" + server.port() + path;
     }
 }

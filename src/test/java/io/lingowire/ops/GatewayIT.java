@@ -1,0 +1,89 @@
+package io.lingowire.ops;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.lingowire.support.Api;
+import io.lingowire.syndication.webhook.Hooks;
+import io.lingowire.syndication.webhook.WebhookReceiver;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The packaged jar, started as an operator starts it (prod profile, the database from {@code QUARKUS_DATASOURCE_*},
+ * H2 when unset): a story goes in, the real Apertium engine translates it, a partner pulls the Spanish version with
+ * its key and receives the signed webhook.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(PackagedGateway.class)
+@QuarkusTestResource(WebhookReceiver.class)
+class GatewayIT {
+
+    @BeforeAll
+    static void ready() {
+        assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")),
+                "Apertium eng-spa is not installed here (apt-get install apertium apertium-eng-spa); .ci/run installs it");
+        WebhookReceiver.server.stubFor(post(urlPathMatching("/hooks/.*")).willReturn(aResponse().withStatus(204)));
+    }
+
+    @Test
+    void storyIsIngestedTranslatedPulledAndPushed() throws Exception {
+        Api.awaitReady();
+        JsonPath partner = Api.asAdmin().contentType("application/json")
+                .body(Map.of("name", "Diario " + UUID.randomUUID(), "languages", List.of("es")))
+                .post("/api/v1/partners").then().statusCode(201).extract().jsonPath();
+        String key = partner.getString("apiKey");
+        String hookPath = "/hooks/" + UUID.randomUUID();
+        String secret = Hooks.endpoint(partner.getString("id"), hookPath).getString("secret");
+
+        String story = "Kabul opens new bus routes\n\n"
+                + "date 2026-11-20 (MENAFN- Khaama Press) The city of Kabul opened 12 new bus routes on Monday. "
+                + "The mayor said the service would cost $1.5 million a year.\n\n"
+                + "Passengers welcomed the new buses.\n\nReference " + UUID.randomUUID() + ".";
+        JsonPath article = Api.asAdmin().contentType("text/plain; charset=utf-8").body(story)
+                .post("/api/v1/articles").then().statusCode(201).extract().jsonPath();
+        String id = article.getString("id");
+        assertEquals("Khaama Press", article.getString("source.chain.find { it.role == 'originator' }.name"),
+                article.prettify());
+
+        JsonPath es = Api.awaitTranslation(id, "es");
+        assertEquals("translated", es.getString("status"), es.prettify());
+        assertEquals("apertium", es.getString("provider"));
+        String body = String.join("\n", es.getList("blocks.text", String.class));
+        assertTrue(body.contains("autobús") || body.contains("autobuses"), body);
+        assertTrue(body.contains("$1.5"), body);
+
+        RestAssured.given().header("Authorization", "Bearer " + key).get("/partner/v1/items/" + id + "?lang=es")
+                .then().statusCode(200).body("language", org.hamcrest.Matchers.equalTo("es"))
+                .body("bodies[0].value", containsString("12"));
+
+        LoggedRequest pushed = Hooks.await(() -> WebhookReceiver.server.findAll(postRequestedFor(urlEqualTo(hookPath))),
+                all -> all.stream().anyMatch(r -> isSpanish(r, id)), "the Spanish translation's webhook")
+                .stream().filter(r -> isSpanish(r, id)).findFirst().orElseThrow();
+        Hooks.verify(secret, pushed);
+    }
+
+    private static boolean isSpanish(LoggedRequest request, String id) {
+        JsonPath message = new JsonPath(request.getBodyAsString());
+        return "translation.published".equals(message.getString("type")) && id.equals(message.getString("data.id"))
+                && "es".equals(message.getString("data.language"));
+    }
+}
