@@ -43,7 +43,20 @@ public class IngestService {
         this.metrics = metrics;
     }
 
+    /**
+     * Reads and stores one document. A refusal is counted in {@code lingowire_ingest_rejections_total{reason}} (the
+     * problem's type) before it goes back to the client.
+     */
     public List<ArticleService.Stored> ingest(IngestRequest request) {
+        try {
+            return read(request);
+        } catch (ApiProblem refused) {
+            metrics.counter("lingowire.ingest.rejections", "reason", refused.slug()).increment();
+            throw refused;
+        }
+    }
+
+    private List<ArticleService.Stored> read(IngestRequest request) {
         byte[] bytes = request.bytes();
         if (bytes == null || bytes.length == 0) {
             throw ApiProblem.badRequest("empty-document", "The document is empty: send the file in the body, or as "

@@ -217,6 +217,10 @@ public class TranslationService {
                         .tag("from", outcome.providerSegments() == 0 ? "memory" : "provider")
                         .publishPercentiles(0.5, 0.99)
                         .register(metrics).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                metrics.counter("lingowire.translation.memory.segments", "result", "hit")
+                        .increment(outcome.memoryHits());
+                metrics.counter("lingowire.translation.memory.segments", "result", "miss")
+                        .increment(outcome.segments() - outcome.memoryHits());
                 return outcome;
             } catch (ProviderException e) {
                 providers.rest(provider, e);

@@ -69,6 +69,11 @@ public class ApiProblem extends RuntimeException {
         return status;
     }
 
+    /** The problem's short name (the last part of its type URI), e.g. {@code empty-document}. */
+    public String slug() {
+        return type;
+    }
+
     public URI type() {
         return URI.create(TYPE_BASE + type);
     }

@@ -19,4 +19,12 @@ public interface JobConfig {
     /** How long finished jobs are kept (for the record) before they are deleted; dead jobs are kept. */
     @WithDefault("7d")
     Duration keepDone();
+
+    /**
+     * How long a stopping replica lets its running jobs finish (after it stops claiming) before it hands the rest
+     * back to the queue for another replica, without using up an attempt. Keep the pod's
+     * {@code terminationGracePeriodSeconds} above the shutdown delay, the HTTP shutdown timeout and this together.
+     */
+    @WithDefault("20s")
+    Duration drain();
 }

@@ -1,6 +1,9 @@
 package io.lingowire.common.job;
 
 import io.lingowire.common.Ids;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,12 +12,16 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +42,9 @@ public class JobWorker {
     private final Map<String, JobHandler> handlers;
     private final String workerId = "worker-" + Ids.newId().substring(24);
     private final Map<String, Lane> lanes;
+    /** Ids of the jobs this replica is running now. */
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean draining;
     private final ExecutorService claimer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lingowire-job-claim");
         t.setDaemon(true);
@@ -52,8 +62,11 @@ public class JobWorker {
         }
     }
 
-    JobWorker(JobQueue queue, Instance<JobHandler> handlers, JobConfig config) {
+    private final MeterRegistry metrics;
+
+    JobWorker(JobQueue queue, Instance<JobHandler> handlers, JobConfig config, MeterRegistry metrics) {
         this.queue = queue;
+        this.metrics = metrics;
         this.config = config;
         this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
         Lane shared = Lane.of(config.threads(), "lingowire-job");
@@ -89,7 +102,7 @@ public class JobWorker {
      */
     void enqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueue.Enqueued enqueued) {
         JobHandler handler = handlers.get(enqueued.kind());
-        if (handler != null && !claimer.isShutdown()) {
+        if (handler != null && !draining) {
             claimer.execute(() -> claim(handler, false));
         }
     }
@@ -99,6 +112,9 @@ public class JobWorker {
      * lease expired (their worker died) are looked for on the tick only: leases last minutes, ticks a second.
      */
     private synchronized void claim(JobHandler handler, boolean withExpired) {
+        if (draining) {
+            return;
+        }
         Lane lane = lanes.get(handler.kind());
         int free = lane.capacity().availablePermits();
         if (free == 0) {
@@ -114,10 +130,12 @@ public class JobWorker {
         }
         for (Job job : jobs) {
             lane.capacity().acquireUninterruptibly();
+            running.add(job.id);
             lane.pool().execute(() -> {
                 try {
                     run(handler, job);
                 } finally {
+                    running.remove(job.id);
                     lane.capacity().release();
                     if (!claimer.isShutdown()) {
                         claimer.execute(() -> claim(handler, false));
@@ -128,27 +146,71 @@ public class JobWorker {
     }
 
     void run(JobHandler handler, Job job) {
+        Instant start = Instant.now();
+        Duration waited = Duration.between(job.runAt, start);
+        Timer.builder("lingowire.job.delay").description("From when a job was due to when a worker started it")
+                .tag("kind", job.kind).publishPercentileHistogram().maximumExpectedValue(Duration.ofHours(1))
+                .register(metrics).record(waited.isNegative() ? Duration.ZERO : waited);
+        String outcome;
         try {
             handler.handle(job);
             queue.complete(job.id, workerId);
+            outcome = "done";
         } catch (RetryLater later) {
+            Job after;
             if (later.attempted) {
-                queue.fail(job.id, workerId, later.getMessage(), later.delay);
+                after = queue.fail(job.id, workerId, later.getMessage(), later.delay);
+                outcome = after != null && after.status == Job.Status.dead ? "dead" : "retry";
             } else {
                 queue.postpone(job.id, workerId, later.getMessage(), later.delay);
+                outcome = "postponed";
             }
         } catch (Exception e) {
             Job after = queue.fail(job.id, workerId, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
             if (after != null && after.status == Job.Status.dead) {
                 LOG.errorf(e, "Job %s (%s) is dead after %d attempts", job.id, job.kind, after.attempts);
+                outcome = "dead";
             } else {
                 LOG.warnf("Job %s (%s) attempt %d failed: %s", job.id, job.kind, job.attempts, e.getMessage());
+                outcome = "retry";
             }
         }
+        Timer.builder("lingowire.job.duration").description("One run of a job, by its outcome")
+                .tag("kind", job.kind).tag("outcome", outcome).publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofMinutes(5)).register(metrics)
+                .record(Duration.between(start, Instant.now()));
     }
 
     public String workerId() {
         return workerId;
+    }
+
+    /**
+     * A stopping replica (SIGTERM; readiness is already down) claims nothing more, lets its running jobs finish
+     * within {@code lingowire.jobs.drain}, and hands back those that did not, so that another replica takes them at
+     * once instead of after their lease. A handed-back job whose thread still completes afterwards is not marked done
+     * by it: completion requires the lease.
+     */
+    void drain(@Observes ShutdownEvent event) {
+        draining = true;
+        claimer.shutdown();
+        List<ExecutorService> pools = lanes.values().stream().map(Lane::pool).distinct().toList();
+        pools.forEach(ExecutorService::shutdown);
+        long deadline = System.nanoTime() + config.drain().toNanos();
+        for (ExecutorService pool : pools) {
+            try {
+                pool.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (String id : Set.copyOf(running)) {
+            queue.postpone(id, workerId, "handed back by a replica that stopped", Duration.ZERO);
+        }
+        if (!running.isEmpty()) {
+            LOG.infof("Stopped with %d jobs still running: handed back to the queue", running.size());
+        }
     }
 
     @PreDestroy

@@ -4,10 +4,13 @@ import io.lingowire.common.Cursor;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.common.job.Job;
 import io.lingowire.common.job.JobQueue;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +28,11 @@ public class DeliveryService {
     private final RetryPolicy retries;
     private final SecretCipher cipher;
     private final WebhookService endpoints;
+    private final MeterRegistry metrics;
 
-    DeliveryService(JobQueue jobs, RetryPolicy retries, SecretCipher cipher, WebhookService endpoints) {
+    DeliveryService(JobQueue jobs, RetryPolicy retries, SecretCipher cipher, WebhookService endpoints,
+                    MeterRegistry metrics) {
+        this.metrics = metrics;
         this.jobs = jobs;
         this.retries = retries;
         this.cipher = cipher;
@@ -143,13 +149,25 @@ public class DeliveryService {
             delivery.lastError = null;
             delivery.nextAttemptAt = null;
             delivery.deliveredAt = Instant.now();
+            count(delivery, "delivered");
+            Timer.builder("lingowire.webhook.delivery.lag")
+                    .description("From the event's delivery being created to the receiver's 2xx, per partner")
+                    .tag("partner", delivery.partnerId).publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(10)).maximumExpectedValue(Duration.ofHours(1))
+                    .register(metrics).record(Duration.between(delivery.createdAt, delivery.deliveredAt));
         }
+    }
+
+    /** {@code lingowire_webhook_deliveries_total{partner, outcome}}: delivered, failed (to be retried), dead, gone. */
+    private void count(WebhookDelivery delivery, String outcome) {
+        metrics.counter("lingowire.webhook.deliveries", "partner", delivery.partnerId, "outcome", outcome).increment();
     }
 
     /** A failed attempt: retried at {@code next}, or dead when there is none. */
     public void failed(String id, int attempt, Integer status, String error, Instant next) {
         WebhookDelivery delivery = WebhookDelivery.findById(id);
         if (delivery != null) {
+            count(delivery, status != null && status == 410 ? "gone" : next == null ? "dead" : "failed");
             delivery.status = next == null ? WebhookDelivery.Status.dead : WebhookDelivery.Status.failed;
             delivery.attempts = attempt;
             delivery.lastStatusCode = status;

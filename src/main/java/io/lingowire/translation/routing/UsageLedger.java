@@ -1,5 +1,6 @@
 package io.lingowire.translation.routing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -44,8 +45,11 @@ public class UsageLedger {
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    UsageLedger(AgroalDataSource dataSource, RoutingConfig config) {
+    private final MeterRegistry metrics;
+
+    UsageLedger(AgroalDataSource dataSource, RoutingConfig config, MeterRegistry metrics) {
         this.dataSource = dataSource;
+        this.metrics = metrics;
         this.cacheFor = config.usageCache();
         this.clock = Clock.systemUTC();
     }
@@ -60,6 +64,8 @@ public class UsageLedger {
         String month = month();
         BigDecimal cost = costPerMillion.multiply(BigDecimal.valueOf(characters))
                 .divide(BigDecimal.valueOf(1_000_000), 6, RoundingMode.HALF_UP);
+        metrics.counter("lingowire.provider.characters", "provider", provider).increment(characters);
+        metrics.counter("lingowire.provider.cost", "provider", provider).increment(cost.doubleValue());
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
             if (increment(c, provider, month, characters, cost) == 0) {

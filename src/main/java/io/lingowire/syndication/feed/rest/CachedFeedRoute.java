@@ -2,6 +2,7 @@ package io.lingowire.syndication.feed.rest;
 
 import io.lingowire.security.BearerTokenMechanism;
 import io.lingowire.syndication.SyndicationConfig;
+import io.lingowire.syndication.feed.FeedMetrics;
 import io.lingowire.syndication.feed.PageCache;
 import io.lingowire.syndication.partner.Partner;
 import io.lingowire.syndication.partner.PartnerDirectory;
@@ -34,6 +35,8 @@ import java.util.Optional;
 @ApplicationScoped
 public class CachedFeedRoute {
 
+    private final FeedMetrics metrics;
+
     /** Just before Quarkus' authentication filter (priority 200, route order -200). */
     static final int ORDER = -210;
 
@@ -42,7 +45,9 @@ public class CachedFeedRoute {
     private final PageCache cache;
     private final SyndicationConfig config;
 
-    CachedFeedRoute(PartnerDirectory directory, RateLimiter limiter, PageCache cache, SyndicationConfig config) {
+    CachedFeedRoute(PartnerDirectory directory, RateLimiter limiter, PageCache cache, SyndicationConfig config,
+                    FeedMetrics metrics) {
+        this.metrics = metrics;
         this.directory = directory;
         this.limiter = limiter;
         this.cache = cache;
@@ -63,6 +68,7 @@ public class CachedFeedRoute {
         }
         HttpServerResponse response = context.response();
         boolean notModified = FeedAnswer.notModified(request.getHeader("If-None-Match"), page.etag());
+        metrics.served(false, feed.format(), notModified);
         FeedAnswer.headers(page.etag(), feed.format(), notModified, feed.url(config.publicUrl(), page.next()),
                 page.next(), response::putHeader);
         if (notModified) {

@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.lingowire.syndication.SyndicationConfig;
 import io.lingowire.event.EventSignal;
+import io.lingowire.syndication.feed.FeedMetrics;
 import io.lingowire.syndication.feed.FeedService;
 import io.lingowire.syndication.feed.PageCache;
 import io.lingowire.syndication.format.LocalizedItem;
@@ -49,10 +50,13 @@ public class PartnerFeedResource {
     private final PageCache cache;
     private final SecurityIdentity identity;
     private final EventSignal signal;
+    private final FeedMetrics metrics;
     private final Map<Format, FormatWriter> writers = new EnumMap<>(Format.class);
 
     PartnerFeedResource(FeedService feed, RateLimiter limiter, SyndicationConfig config,
-                        PageCache cache, EventSignal signal, SecurityIdentity identity, Instance<FormatWriter> all) {
+                        PageCache cache, EventSignal signal, SecurityIdentity identity, Instance<FormatWriter> all,
+                        FeedMetrics metrics) {
+        this.metrics = metrics;
         this.identity = identity;
         this.cache = cache;
         this.signal = signal;
@@ -91,7 +95,7 @@ public class PartnerFeedResource {
         Uni<PageCache.Rendered> rendered = hold.isZero()
                 ? Uni.createFrom().completionStage(cache.get(request.cacheKey(), make, worker))
                 : Uni.createFrom().item(make).runSubscriptionOn(worker);
-        return rendered.map(r -> answer(r.body(), r.etag(), request.format(), ifNoneMatch,
+        return rendered.map(r -> answer(false, r.body(), r.etag(), request.format(), ifNoneMatch,
                 request.url(config.publicUrl(), r.next()), r.next()));
     }
 
@@ -104,7 +108,7 @@ public class PartnerFeedResource {
         Partner partner = partner();
         Format chosen = FeedRequest.format(partner, format, accept);
         byte[] body = writers.get(chosen).item(feed.item(partner, id, lang));
-        return answer(body, FeedAnswer.etag(body), chosen, ifNoneMatch, null, null);
+        return answer(true, body, FeedAnswer.etag(body), chosen, ifNoneMatch, null, null);
     }
 
     /** The partner the key belongs to (resolved with the key, see BearerTokenIdentityProvider), counted. */
@@ -118,9 +122,10 @@ public class PartnerFeedResource {
     }
 
     /** 200 with the body and its ETag, or 304 when the client already has exactly these bytes. */
-    private static Response answer(byte[] body, String etag, Format format, String ifNoneMatch, String nextUrl,
-                                   String nextCursor) {
+    private Response answer(boolean item, byte[] body, String etag, Format format, String ifNoneMatch, String nextUrl,
+                            String nextCursor) {
         boolean notModified = FeedAnswer.notModified(ifNoneMatch, etag);
+        metrics.served(item, format, notModified);
         Response.ResponseBuilder response = notModified ? Response.notModified() : Response.ok(body);
         FeedAnswer.headers(etag, format, notModified, nextUrl, nextCursor, response::header);
         return response.build();
