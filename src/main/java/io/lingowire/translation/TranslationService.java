@@ -351,6 +351,8 @@ public class TranslationService {
         int hitCount = hits;
         List<TranslationMemory.Entry> toRemember = lastEntries;
         QuarkusTransaction.requiringNew().run(() -> {
+            // the result and the job's completion commit together: stored once, published once, whoever crashes
+            queue.completeHeld();
             memory.storeMachine(toRemember, context);
             Translation t = Translation.find(revision.article.id, language).orElseThrow();
             t.sourceVersion = revision.version;

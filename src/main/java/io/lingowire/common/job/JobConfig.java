@@ -27,4 +27,15 @@ public interface JobConfig {
      */
     @WithDefault("20s")
     Duration drain();
+
+    /**
+     * How long a job's lease lasts unless renewed. A replica renews the leases of the jobs it runs every third of
+     * this, so a job of a replica that died is taken over by another within about this long.
+     */
+    @WithDefault("30s")
+    Duration lease();
+
+    /** How often a replica renews the leases of the jobs it runs: well under {@link #lease()}. */
+    @WithDefault("10s")
+    Duration heartbeat();
 }

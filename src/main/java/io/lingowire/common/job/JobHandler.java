@@ -11,9 +11,13 @@ public interface JobHandler {
 
     void handle(Job job) throws Exception;
 
-    /** How long one attempt may hold its lease before another worker may take the job over. */
+    /**
+     * How long a lease lasts without being renewed, or {@code null} for {@code lingowire.jobs.lease}. The worker renews
+     * the leases of its running jobs on a heartbeat, so this is how soon a crashed replica's job is taken over, not
+     * how long a job may run.
+     */
     default java.time.Duration lease() {
-        return java.time.Duration.ofMinutes(5);
+        return null;
     }
 
     /**

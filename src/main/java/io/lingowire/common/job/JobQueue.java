@@ -203,6 +203,57 @@ public class JobQueue {
         });
     }
 
+    /**
+     * Extends the leases of jobs this worker is running (its heartbeat). A job whose lease was already taken over by
+     * another worker is not touched: that worker holds it now.
+     */
+    public int renew(String worker, java.util.Collection<String> ids, Duration lease) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("UPDATE Job SET leaseUntil = :until "
+                        + "WHERE id IN :ids AND lockedBy = :worker AND status = :running")
+                .setParameter("until", Instant.now().plus(lease)).setParameter("ids", ids)
+                .setParameter("worker", worker).setParameter("running", Job.Status.running).executeUpdate());
+    }
+
+    /**
+     * Marks the job the current thread runs ({@link Held#current()}) done in the caller's transaction, so that a
+     * handler's result and the job's completion commit together: a replica that dies after storing a result leaves
+     * no job to be run again, and a worker whose lease was taken over stores nothing ({@link LeaseLost} rolls its
+     * transaction back). Does nothing outside a job.
+     */
+    public void completeHeld() {
+        Held held = Held.CURRENT.get();
+        if (held == null) {
+            return;
+        }
+        Job job = em.find(Job.class, held.jobId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || job.status != Job.Status.running || !held.worker().equals(job.lockedBy)) {
+            throw new LeaseLost(held.jobId());
+        }
+        job.status = Job.Status.done;
+        job.leaseUntil = null;
+        job.lastError = null;
+        job.updatedAt = Instant.now();
+    }
+
+    /** The job a worker thread is running, set by the worker around the handler. */
+    public record Held(String jobId, String worker) {
+        static final ThreadLocal<Held> CURRENT = new ThreadLocal<>();
+
+        public static Held current() {
+            return CURRENT.get();
+        }
+    }
+
+    /** The worker no longer holds the job's lease: another worker took it over, and its result is the one kept. */
+    public static class LeaseLost extends RuntimeException {
+        LeaseLost(String jobId) {
+            super("job " + jobId + " was taken over by another worker");
+        }
+    }
+
     /** Marks a claimed job done, if this worker still holds it. */
     public boolean complete(String id, String worker) {
         return QuarkusTransaction.requiringNew().call(() -> {

@@ -42,8 +42,8 @@ public class JobWorker {
     private final Map<String, JobHandler> handlers;
     private final String workerId = "worker-" + Ids.newId().substring(24);
     private final Map<String, Lane> lanes;
-    /** Ids of the jobs this replica is running now. */
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** The jobs this replica is running now, with their handlers. */
+    private final Map<String, JobHandler> running = new ConcurrentHashMap<>();
     private volatile boolean draining;
     private final ExecutorService claimer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "lingowire-job-claim");
@@ -122,15 +122,15 @@ public class JobWorker {
         }
         List<Job> jobs;
         try {
-            jobs = withExpired ? queue.claim(handler.kind(), free, workerId, handler.lease())
-                    : queue.claimQueued(handler.kind(), free, workerId, handler.lease());
+            jobs = withExpired ? queue.claim(handler.kind(), free, workerId, lease(handler))
+                    : queue.claimQueued(handler.kind(), free, workerId, lease(handler));
         } catch (RuntimeException e) {
             LOG.warnf("Could not claim %s jobs: %s", handler.kind(), e.getMessage());
             return;
         }
         for (Job job : jobs) {
             lane.capacity().acquireUninterruptibly();
-            running.add(job.id);
+            running.put(job.id, handler);
             lane.pool().execute(() -> {
                 try {
                     run(handler, job);
@@ -152,10 +152,14 @@ public class JobWorker {
                 .tag("kind", job.kind).publishPercentileHistogram().maximumExpectedValue(Duration.ofHours(1))
                 .register(metrics).record(waited.isNegative() ? Duration.ZERO : waited);
         String outcome;
+        JobQueue.Held.CURRENT.set(new JobQueue.Held(job.id, workerId));
         try {
             handler.handle(job);
             queue.complete(job.id, workerId);
             outcome = "done";
+        } catch (JobQueue.LeaseLost lost) {
+            LOG.infof("Job %s (%s): %s; its result here was discarded", job.id, job.kind, lost.getMessage());
+            outcome = "taken_over";
         } catch (RetryLater later) {
             Job after;
             if (later.attempted) {
@@ -174,11 +178,37 @@ public class JobWorker {
                 LOG.warnf("Job %s (%s) attempt %d failed: %s", job.id, job.kind, job.attempts, e.getMessage());
                 outcome = "retry";
             }
+        } finally {
+            JobQueue.Held.CURRENT.remove();
         }
         Timer.builder("lingowire.job.duration").description("One run of a job, by its outcome")
                 .tag("kind", job.kind).tag("outcome", outcome).publishPercentileHistogram()
                 .maximumExpectedValue(Duration.ofMinutes(5)).register(metrics)
                 .record(Duration.between(start, Instant.now()));
+    }
+
+    private Duration lease(JobHandler handler) {
+        return handler.lease() != null ? handler.lease() : config.lease();
+    }
+
+    /**
+     * Renews the leases of the jobs this replica runs, every third of the shortest lease: a job runs as long as it
+     * needs while its replica lives, and is taken over soon after the replica dies.
+     */
+    @Scheduled(every = "${lingowire.jobs.heartbeat:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        if (running.isEmpty()) {
+            return;
+        }
+        Map<JobHandler, List<String>> byHandler = running.entrySet().stream().collect(Collectors.groupingBy(
+                Map.Entry::getValue, Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
+        byHandler.forEach((handler, ids) -> {
+            try {
+                queue.renew(workerId, ids, lease(handler));
+            } catch (RuntimeException e) {
+                LOG.warnf("Could not renew the leases of %d %s jobs: %s", ids.size(), handler.kind(), e.getMessage());
+            }
+        });
     }
 
     public String workerId() {
@@ -205,7 +235,7 @@ public class JobWorker {
                 break;
             }
         }
-        for (String id : Set.copyOf(running)) {
+        for (String id : Set.copyOf(running.keySet())) {
             queue.postpone(id, workerId, "handed back by a replica that stopped", Duration.ZERO);
         }
         if (!running.isEmpty()) {

@@ -111,6 +111,44 @@ class JobQueueTest {
     }
 
     @Test
+    void aRenewedLeaseKeepsTheJobAndOnlyItsHolderCanRenewIt() throws Exception {
+        String kind = "test.renew." + UUID.randomUUID().toString().substring(0, 8);
+        Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}"));
+        assertEquals(1, queue.claim(kind, 1, "alive", Duration.ofMillis(1)).size());
+        assertEquals(0, queue.renew("someone-else", List.of(job.id), Duration.ofMinutes(1)));
+        assertEquals(1, queue.renew("alive", List.of(job.id), Duration.ofMinutes(1)));
+        Thread.sleep(1100);
+        assertEquals(List.of(), queue.claim(kind, 1, "other", Duration.ofMinutes(1)), "the renewed lease holds");
+        assertTrue(queue.complete(job.id, "alive"));
+    }
+
+    @Test
+    void aWorkerWhoseJobWasTakenOverStoresNothingAndTheNewHolderCompletesWithItsResult() throws Exception {
+        String kind = "test.fence." + UUID.randomUUID().toString().substring(0, 8);
+        Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}"));
+        assertEquals(1, queue.claim(kind, 1, "paused", Duration.ofMillis(1)).size());
+        Thread.sleep(1100);
+        List<Job> taken = List.of();
+        for (long deadline = System.currentTimeMillis() + 10_000;
+             taken.isEmpty() && System.currentTimeMillis() < deadline; Thread.sleep(100)) {
+            taken = queue.claim(kind, 1, "survivor", Duration.ofMinutes(1));
+        }
+        assertEquals(1, taken.size());
+        JobQueue.Held.CURRENT.set(new JobQueue.Held(job.id, "paused"));
+        try {
+            org.junit.jupiter.api.Assertions.assertThrows(JobQueue.LeaseLost.class,
+                    () -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(queue::completeHeld));
+            assertEquals(1, queue.count(kind, Job.Status.running), "the paused worker changed nothing");
+            JobQueue.Held.CURRENT.set(new JobQueue.Held(job.id, "survivor"));
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(queue::completeHeld);
+        } finally {
+            JobQueue.Held.CURRENT.remove();
+        }
+        assertEquals(1, queue.count(kind, Job.Status.done), "done in the transaction that stored the result");
+        assertTrue(!queue.complete(job.id, "survivor"), "nothing left to complete afterwards");
+    }
+
+    @Test
     void failuresBackOffThenTheJobIsDead() {
         String kind = "test.fail." + UUID.randomUUID().toString().substring(0, 8);
         Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}").attempts(2));
