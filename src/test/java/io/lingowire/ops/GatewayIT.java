@@ -15,7 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -54,10 +60,16 @@ class GatewayIT {
         String hookPath = "/hooks/" + UUID.randomUUID();
         String secret = Hooks.endpoint(partner.getString("id"), hookPath).getString("secret");
 
+        // sentences of its own (no other test's translation memory serves them), one new on every run
+        String[] things = {"lamps", "benches", "gardens", "fountains", "libraries", "markets", "schools", "clinics"};
+        String[] places = {"square", "harbour", "station", "bridge", "castle", "museum", "stadium", "airport"};
+        java.util.Random random = new java.util.Random();
         String story = "Kabul opens new bus routes\n\n"
-                + "date 2026-11-20 (MENAFN- Khaama Press) The city of Kabul opened 12 new bus routes on Monday. "
-                + "The mayor said the service would cost $1.5 million a year.\n\n"
-                + "Passengers welcomed the new buses.\n\nReference " + UUID.randomUUID() + ".";
+                + "date 2026-11-20 (MENAFN- Khaama Press) The city of Kabul opened 12 new bus routes to the old "
+                + "quarter on Monday. The mayor said the service would cost $1.5 million a year.\n\n"
+                + "Passengers said the buses were clean and that the new " + things[random.nextInt(things.length)]
+                + " near the " + places[random.nextInt(places.length)] + " were also welcome, "
+                + random.nextInt(1000) + " of them.\n\nReference " + UUID.randomUUID() + ".";
         JsonPath article = Api.asAdmin().contentType("text/plain; charset=utf-8").body(story)
                 .post("/api/v1/articles").then().statusCode(201).extract().jsonPath();
         String id = article.getString("id");
@@ -79,6 +91,44 @@ class GatewayIT {
                 all -> all.stream().anyMatch(r -> isSpanish(r, id)), "the Spanish translation's webhook")
                 .stream().filter(r -> isSpanish(r, id)).findFirst().orElseThrow();
         Hooks.verify(secret, pushed);
+
+        // what k8s/monitoring's alerts and dashboard read is what this jar exports, once it has done its work
+        Api.asAdmin().contentType("text/plain").body("").post("/api/v1/articles").then().statusCode(400);
+        RestAssured.given().header("Authorization", "Bearer " + key).get("/partner/v1/feed?lang=es").then()
+                .statusCode(200);
+        List<String> missing = List.of();
+        for (long deadline = System.nanoTime() + 20_000_000_000L; System.nanoTime() < deadline; Thread.sleep(500)) {
+            missing = missingMetrics(RestAssured.get("/q/metrics").asString());
+            if (missing.isEmpty()) {
+                break;
+            }
+        }
+        assertTrue(missing.isEmpty(), "named in k8s/monitoring but not exported: " + missing);
+    }
+
+    /** Metric names in the alert rules and the dashboard that the exposition does not have a sample of. */
+    static List<String> missingMetrics(String exposition) {
+        Set<String> named = new TreeSet<>();
+        for (Path file : List.of(Path.of("k8s/monitoring/lingowire.rules.yml"),
+                Path.of("k8s/monitoring/grafana-dashboard.json"))) {
+            Matcher m = Pattern.compile("(?<![:a-z0-9_])((?:lingowire|jvm|http_server)_[a-z0-9_]+)").matcher(read(file));
+            while (m.find()) {
+                named.add(m.group(1));
+            }
+        }
+        Set<String> exported = exposition.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> l.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+        // a name may stand for its family, as prose and histogram functions write it
+        return named.stream().filter(n -> Stream.of("", "_count", "_bucket", "_total")
+                .noneMatch(suffix -> exported.contains(n + suffix))).toList();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static boolean isSpanish(LoggedRequest request, String id) {

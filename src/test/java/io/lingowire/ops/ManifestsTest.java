@@ -127,6 +127,20 @@ class ManifestsTest {
     }
 
     @Test
+    void alertRulesAreValidPromQlAndFireWhenTheyShould() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/promtool")),
+                "promtool is not installed here (apt-get install prometheus); .ci/run installs it");
+        for (List<String> command : List.of(
+                List.of("promtool", "check", "rules", "k8s/monitoring/lingowire.rules.yml"),
+                List.of("promtool", "test", "rules", "k8s/monitoring/lingowire.rules.test.yml"))) {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), String.join(" ", command));
+            assertEquals(0, p.exitValue(), String.join(" ", command) + ":\n" + out);
+        }
+    }
+
+    @Test
     void unknownFieldsAreCaught() {
         List<String> problems = new ArrayList<>();
         Deployment typo = Serialization.unmarshal("""

@@ -25,7 +25,9 @@ public class PackagedGateway implements QuarkusTestResourceLifecycleManager {
             return Map.of(
                     "lingowire.admin.password", Api.ADMIN_PASSWORD,
                     "lingowire.webhooks.secret-key", WEBHOOK_KEY,
-                    "lingowire.data-dir", data.toAbsolutePath().toString());
+                    "lingowire.data-dir", data.toAbsolutePath().toString(),
+                    // a budget, so that the budget gauge the alerts read is exported (Apertium costs nothing)
+                    "lingowire.routing.limits.apertium.monthly-budget", "100");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

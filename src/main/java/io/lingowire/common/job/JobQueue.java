@@ -228,14 +228,14 @@ public class JobQueue {
         if (held == null) {
             return;
         }
-        Job job = em.find(Job.class, held.jobId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (job == null || job.status != Job.Status.running || !held.worker().equals(job.lockedBy)) {
+        // native: the MySQL dialect locks with FOR UPDATE OF <alias>, which MariaDB does not parse
+        int done = em.createNativeQuery("UPDATE job SET status = 'done', lease_until = NULL, last_error = NULL, "
+                        + "updated_at = ?1 WHERE id = ?2 AND status = 'running' AND locked_by = ?3")
+                .setParameter(1, Instant.now()).setParameter(2, held.jobId()).setParameter(3, held.worker())
+                .executeUpdate();
+        if (done == 0) {
             throw new LeaseLost(held.jobId());
         }
-        job.status = Job.Status.done;
-        job.leaseUntil = null;
-        job.lastError = null;
-        job.updatedAt = Instant.now();
     }
 
     /** The job a worker thread is running, set by the worker around the handler. */

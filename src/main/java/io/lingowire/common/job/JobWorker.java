@@ -72,6 +72,7 @@ public class JobWorker {
         Lane shared = Lane.of(config.threads(), "lingowire-job");
         this.lanes = this.handlers.values().stream().collect(Collectors.toMap(JobHandler::kind,
                 h -> h.threads() > 0 ? Lane.of(h.threads(), "lingowire-job-" + h.kind()) : shared));
+        LOG.infof("Job worker %s runs %s", workerId, String.join(", ", this.handlers.keySet()));
     }
 
     @Scheduled(every = "${lingowire.jobs.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

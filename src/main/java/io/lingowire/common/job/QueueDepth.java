@@ -28,26 +28,32 @@ public class QueueDepth {
     private final MeterRegistry metrics;
     private final Map<String, AtomicLong> depths = new ConcurrentHashMap<>();
 
-    QueueDepth(EntityManager em, MeterRegistry metrics) {
+    QueueDepth(EntityManager em, MeterRegistry metrics, jakarta.enterprise.inject.Instance<JobHandler> handlers) {
         this.em = em;
         this.metrics = metrics;
+        // every kind this build runs reports 0 rather than nothing, so that alerts and graphs see an empty queue
+        handlers.forEach(h -> STATES.forEach(state -> depth(h.kind(), state)));
     }
 
     @Scheduled(every = "15s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void read() {
+        Map<String, Long> counts = new java.util.HashMap<>();
         try {
-            depths.values().forEach(depth -> depth.set(0));
             for (Job.Status state : STATES) {
                 List<Object[]> rows = em.createQuery("SELECT kind, COUNT(*) FROM Job WHERE status = :s GROUP BY kind",
                         Object[].class).setParameter("s", state).getResultList();
                 for (Object[] row : rows) {
-                    depth((String) row[0], state).set(((Number) row[1]).longValue());
+                    counts.put(row[0] + "\u0000" + state, ((Number) row[1]).longValue());
+                    depth((String) row[0], state);
                 }
             }
         } catch (RuntimeException e) {
-            LOG.debugf("Queue depth not read: %s", e.getMessage());
+            // the last numbers stay: a failed read must not look like an empty queue
+            LOG.warnf("Queue depth not read: %s", e.getMessage());
+            return;
         }
+        depths.forEach((key, depth) -> depth.set(counts.getOrDefault(key, 0L)));
     }
 
     private AtomicLong depth(String kind, Job.Status state) {

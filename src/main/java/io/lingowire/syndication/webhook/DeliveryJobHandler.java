@@ -51,11 +51,6 @@ public class DeliveryJobHandler implements JobHandler {
     }
 
     @Override
-    public Duration lease() {
-        return config.timeout().multipliedBy(2).plusSeconds(30);
-    }
-
-    @Override
     public void handle(Job job) throws InterruptedException {
         Optional<DeliveryService.Attempt> next = deliveries.begin(job.payload);
         if (next.isEmpty()) {
