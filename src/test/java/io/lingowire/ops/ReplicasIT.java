@@ -129,16 +129,35 @@ class ReplicasIT {
         JsonPath endpoint = new JsonPath(b.send("POST", "/api/v1/partners/" + partnerId + "/webhooks",
                 "application/json", "{\"url\":\"http://localhost:" + receiver.port() + "/hooks/replicas\"}", 201));
         String secret = endpoint.getString("secret");
+        // asked from 16 clients at once: a backlog far larger than the engine clears while it is being asked
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Callable<String>> asks = new ArrayList<>();
         for (int i = 0; i < STORIES; i++) {
-            (i % 2 == 0 ? a : b).send("POST", "/api/v1/articles/" + accepted.get(i) + "/translations",
-                    "application/json", "{\"targets\":[\"es\",\"ca\"]}", 202);
+            Replica to = i % 2 == 0 ? a : b;
+            String id = accepted.get(i);
+            asks.add(() -> to.send("POST", "/api/v1/articles/" + id + "/translations", "application/json",
+                    "{\"targets\":[\"es\",\"ca\"]}", 202));
         }
+        for (java.util.concurrent.Future<String> asked : clients.invokeAll(asks)) {
+            asked.get();
+        }
+        clients.shutdown();
         await(Duration.ofMinutes(3), "a quarter of the translations", () -> translated(accepted) >= STORIES / 2);
         String workerA = a.worker();
         String heldByA = "SELECT COUNT(*) FROM job WHERE status = 'running' AND kind = 'translate' AND locked_by = '"
                 + workerA + "'";
-        for (long until = System.nanoTime() + 20_000_000_000L; count(heldByA) == 0 && System.nanoTime() < until; ) {
-            Thread.sleep(20);
+        // freeze A the moment it holds translations, then kill it: its jobs die mid-run, as in a crash
+        long until = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            if (count(heldByA) > 0) {
+                signal("STOP", a.process);
+                if (count(heldByA) > 0) {
+                    break;
+                }
+                signal("CONT", a.process);
+            }
+            assertTrue(System.nanoTime() < until, "A held no translation within 60 s");
+            Thread.sleep(10);
         }
         a.process.destroyForcibly();
         Instant killed = Instant.now();
@@ -296,6 +315,10 @@ class ReplicasIT {
     private static String sentence() {
         return WHO[RANDOM.nextInt(WHO.length)] + " " + DID[RANDOM.nextInt(DID.length)] + " "
                 + WHAT[RANDOM.nextInt(WHAT.length)] + " " + WHEN[RANDOM.nextInt(WHEN.length)] + ".";
+    }
+
+    private static void signal(String name, Process process) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start().waitFor());
     }
 
     private static int translated(List<String> ids) {
