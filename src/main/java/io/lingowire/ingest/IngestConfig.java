@@ -48,4 +48,16 @@ public interface IngestConfig {
      */
     @WithDefault("en,es,fr,ca,de,it,pt,nl,ru,tr,ar,fa,ur,ps")
     List<String> languages();
+
+    /**
+     * Which of Lingua's n-gram models the detector keeps: {@code full} (one- to five-grams) or {@code compact}
+     * (trigrams only). Lingua reads texts of 120 characters and more with trigrams alone, so both give the same
+     * answers there; on shorter texts (a 40-120-character paragraph, a short translation) {@code full} is more
+     * accurate, at about 27 MB of heap and 0.3 s of loading per Latin- or Cyrillic-script language (measured by
+     * src/test/bench/detection-bench.sh, docs/benchmarks.md).
+     */
+    @WithDefault("full")
+    DetectionModels detectionModels();
+
+    enum DetectionModels { full, compact }
 }

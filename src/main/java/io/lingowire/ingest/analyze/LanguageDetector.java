@@ -64,8 +64,10 @@ public class LanguageDetector {
                 LOG.warnf("Language '%s' in lingowire.ingest.languages has no detection model; it is ignored", tag);
             }
         }
+        LanguageDetectorBuilder builder = LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new));
         this.lingua = languages.size() < 2 ? null
-                : LanguageDetectorBuilder.fromLanguages(languages.toArray(Language[]::new)).build();
+                : config.detectionModels() == IngestConfig.DetectionModels.compact
+                ? builder.withLowAccuracyMode().build() : builder.build();
         Thread warmUp = new Thread(this::loadModels, "lingowire-language-models");
         warmUp.setDaemon(true);
         warmUp.start();

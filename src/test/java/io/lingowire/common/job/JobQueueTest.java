@@ -95,14 +95,7 @@ class JobQueueTest {
         String kind = "test.lease." + UUID.randomUUID().toString().substring(0, 8);
         Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}"));
         assertEquals(1, queue.claim(kind, 1, "crashed", Duration.ofMillis(1)).size());
-        // Connector/J sends MariaDB whole seconds (it takes "5.5.5-10.x" for a server without fractional seconds)
-        Thread.sleep(1100);
-        // SKIP LOCKED passes over a row another transaction (the background worker polling) holds for a moment
-        List<Job> again = List.of();
-        for (long deadline = System.currentTimeMillis() + 10_000;
-             again.isEmpty() && System.currentTimeMillis() < deadline; Thread.sleep(100)) {
-            again = queue.claim(kind, 1, "survivor", Duration.ofMinutes(1));
-        }
+        List<Job> again = takeOverExpired(kind, "survivor");
         assertEquals(1, again.size(), "the job with the expired lease was claimable again");
         assertEquals(job.id, again.get(0).id);
         assertEquals(2, again.get(0).attempts);
@@ -127,12 +120,7 @@ class JobQueueTest {
         String kind = "test.fence." + UUID.randomUUID().toString().substring(0, 8);
         Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}"));
         assertEquals(1, queue.claim(kind, 1, "paused", Duration.ofMillis(1)).size());
-        Thread.sleep(1100);
-        List<Job> taken = List.of();
-        for (long deadline = System.currentTimeMillis() + 10_000;
-             taken.isEmpty() && System.currentTimeMillis() < deadline; Thread.sleep(100)) {
-            taken = queue.claim(kind, 1, "survivor", Duration.ofMinutes(1));
-        }
+        List<Job> taken = takeOverExpired(kind, "survivor");
         assertEquals(1, taken.size());
         JobQueue.Held.CURRENT.set(new JobQueue.Held(job.id, "paused"));
         try {
@@ -146,6 +134,19 @@ class JobQueueTest {
         }
         assertEquals(1, queue.count(kind, Job.Status.done), "done in the transaction that stored the result");
         assertTrue(!queue.complete(job.id, "survivor"), "nothing left to complete afterwards");
+    }
+
+    /** Once a lease of 1 ms has run out, claims the job for {@code worker} (at most 10 s of tries). */
+    private List<Job> takeOverExpired(String kind, String worker) throws InterruptedException {
+        // Connector/J sends MariaDB whole seconds (it takes "5.5.5-10.x" for a server without fractional seconds)
+        Thread.sleep(1100);
+        // SKIP LOCKED passes over a row another transaction (the background worker polling) holds for a moment
+        List<Job> taken = List.of();
+        for (long deadline = System.currentTimeMillis() + 10_000;
+             taken.isEmpty() && System.currentTimeMillis() < deadline; Thread.sleep(100)) {
+            taken = queue.claim(kind, 1, worker, Duration.ofMinutes(1));
+        }
+        return taken;
     }
 
     @Test
