@@ -39,8 +39,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * its key and receives the signed webhook.
  */
 @QuarkusIntegrationTest
-@QuarkusTestResource(PackagedGateway.class)
-@QuarkusTestResource(WebhookReceiver.class)
+@QuarkusTestResource(value = PackagedGateway.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = WebhookReceiver.class, restrictToAnnotatedClass = true)
 class GatewayIT {
 
     @BeforeAll

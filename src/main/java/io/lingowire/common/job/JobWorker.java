@@ -103,8 +103,17 @@ public class JobWorker {
      */
     void enqueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobQueue.Enqueued enqueued) {
         JobHandler handler = handlers.get(enqueued.kind());
-        if (handler != null && !draining) {
+        if (handler != null) {
+            claimSoon(handler);
+        }
+    }
+
+    /** Claims on the claimer thread, unless this replica is stopping (then nothing more is claimed). */
+    private void claimSoon(JobHandler handler) {
+        try {
             claimer.execute(() -> claim(handler, false));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the drain has begun
         }
     }
 
@@ -138,9 +147,7 @@ public class JobWorker {
                 } finally {
                     running.remove(job.id);
                     lane.capacity().release();
-                    if (!claimer.isShutdown()) {
-                        claimer.execute(() -> claim(handler, false));
-                    }
+                    claimSoon(handler);
                 }
             });
         }
