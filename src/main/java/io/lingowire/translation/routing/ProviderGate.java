@@ -29,7 +29,7 @@ public class ProviderGate {
 
     /**
      * List prices per million characters, in each provider's billing currency, used when
-     * {@code lingowire.routing.limits."<name>".cost-per-million-chars} is not set (README, "Routing").
+     * {@code lingowire.routing.limits."<name>".cost-per-million-chars} is not set (docs/translation.md, "Routing").
      */
     static final Map<String, BigDecimal> LIST_PRICES = Map.of(
             "deepl", new BigDecimal("20"),

@@ -86,7 +86,7 @@ public interface RoutingConfig {
         /** Spend allowed per calendar month (UTC), in the provider's currency; reached: the provider is skipped. */
         Optional<BigDecimal> monthlyBudget();
 
-        /** Price per million characters sent; left out: the list price in the README (0 for self-hosted). */
+        /** Price per million characters sent; left out: the list price in docs/translation.md (0 for self-hosted). */
         Optional<BigDecimal> costPerMillionChars();
     }
 

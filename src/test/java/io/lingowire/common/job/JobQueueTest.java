@@ -218,7 +218,7 @@ class JobQueueTest {
         // the database may hold other tests' jobs: what is asserted is this kind's
         purgeAll(java.time.Instant.now().minusSeconds(60));
         assertEquals(1, queue.count(kind, Job.Status.done), "finished a moment ago: not old enough yet");
-        // MariaDB through Connector/J keeps whole seconds (README, "MySQL and MariaDB"): a cut-off two seconds on
+        // MariaDB through Connector/J keeps whole seconds (docs/operations.md, "One artifact, any database"): a cut-off two seconds on
         purgeAll(java.time.Instant.now().plusSeconds(2));
         assertEquals(0, queue.count(kind, Job.Status.done));
         assertEquals(1, queue.count(kind, Job.Status.dead), "dead jobs stay for the operator");

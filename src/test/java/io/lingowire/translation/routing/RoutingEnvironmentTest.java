@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Routing as ops set it on Kubernetes: environment variables only, read by the same SmallRye mapping the gateway
- * uses, in the forms the README gives (indexed rules, plain and hyphenated provider names in limits).
+ * uses, in the forms docs/translation.md gives (indexed rules, plain and hyphenated provider names in limits).
  */
 class RoutingEnvironmentTest {
 

@@ -23,7 +23,7 @@ import java.util.Optional;
  * The partner feed's hot path: a poll for a page that is already rendered and still valid, from a partner key this
  * replica knows, is answered right here on the event loop, before the HTTP security and JAX-RS layers. Partners
  * poll the same pages over and over; this is what lets one replica serve them at a large fraction of a static file
- * server's rate (see the feed benchmark in the README).
+ * server's rate (docs/benchmarks.md, "Partner feed and webhook deliveries").
  *
  * <p>It decides nothing on its own: the key is trusted exactly when {@link PartnerDirectory} vouches for it (as the
  * bearer identity provider does), the page, its key and its links come from {@link FeedRequest} and

@@ -66,8 +66,8 @@ public class ApyProvider implements TranslationProvider {
     /**
      * Two: APy runs one pipeline per pair (its {@code -i} default) and cuts every text into pieces of 1,000 characters
      * once more than two requests wait on a pipeline, each piece costing two more formatter processes, so a third
-     * request in flight slows the server down (measured: about 40 % fewer articles per second; README, "Routing" and
-     * "Benchmark: translation").
+     * request in flight slows the server down (measured: about 40 % fewer articles per second; docs/translation.md,
+     * "Routing", and docs/benchmarks.md, "Translation").
      */
     @Override
     public OptionalInt maxConcurrent() {
