@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -53,12 +52,10 @@ class GatewayIT {
     @Test
     void storyIsIngestedTranslatedPulledAndPushed() throws Exception {
         Api.awaitReady();
-        JsonPath partner = Api.asAdmin().contentType("application/json")
-                .body(Map.of("name", "Diario " + UUID.randomUUID(), "languages", List.of("es")))
-                .post("/api/v1/partners").then().statusCode(201).extract().jsonPath();
-        String key = partner.getString("apiKey");
-        String hookPath = "/hooks/" + UUID.randomUUID();
-        String secret = Hooks.endpoint(partner.getString("id"), hookPath).getString("secret");
+        Hooks.Subscriber partner = Hooks.subscriber("Diario", "es");
+        String key = partner.key();
+        String hookPath = partner.hookPath();
+        String secret = partner.secret();
 
         // sentences of its own (no other test's translation memory serves them), one new on every run
         String[] things = {"lamps", "benches", "gardens", "fountains", "libraries", "markets", "schools", "clinics"};

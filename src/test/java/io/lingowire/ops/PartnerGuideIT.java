@@ -44,12 +44,10 @@ class PartnerGuideIT {
                 "python3 and curl run the guide's examples");
         Api.awaitReady();
         WebhookReceiver.server.stubFor(post(urlPathMatching("/hooks/.*")).willReturn(aResponse().withStatus(204)));
-        JsonPath partner = Api.asAdmin().contentType("application/json")
-                .body(Map.of("name", "Guide reader " + UUID.randomUUID(), "languages", List.of("en")))
-                .post("/api/v1/partners").then().statusCode(201).extract().jsonPath();
-        String key = partner.getString("apiKey");
-        String hookPath = "/hooks/" + UUID.randomUUID();
-        String secret = Hooks.endpoint(partner.getString("id"), hookPath).getString("secret");
+        Hooks.Subscriber partner = Hooks.subscriber("Guide reader", "en");
+        String key = partner.key();
+        String hookPath = partner.hookPath();
+        String secret = partner.secret();
         // the cursor a partner would have saved: the end of its feed before the story (other tests' stories on a
         // shared database come first)
         String cursor = "";

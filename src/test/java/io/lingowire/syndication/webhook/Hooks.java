@@ -38,6 +38,20 @@ public final class Hooks {
         return created;
     }
 
+    /** A partner with its API key and one webhook endpoint at a path of its own on the receiver. */
+    public record Subscriber(String id, String key, String hookPath, String secret) {
+    }
+
+    /** A new partner entitled to the given languages, subscribed to every event type at the receiver. */
+    public static Subscriber subscriber(String name, String... languages) {
+        JsonPath partner = Api.asAdmin().contentType("application/json")
+                .body(Map.of("name", name + " " + java.util.UUID.randomUUID(), "languages", List.of(languages)))
+                .post("/api/v1/partners").then().statusCode(201).extract().jsonPath();
+        String path = "/hooks/" + java.util.UUID.randomUUID();
+        String secret = endpoint(partner.getString("id"), path).getString("secret");
+        return new Subscriber(partner.getString("id"), partner.getString("apiKey"), path, secret);
+    }
+
     /** Deletes every endpoint made by {@link #endpoint}, so that one test's receivers do not see the next test's articles. */
     public static void removeEndpoints() {
         for (String[] e : CREATED) {
