@@ -119,7 +119,7 @@ public class JobWorker {
 
     /**
      * Claims what the kind's lane has room for; a finished job makes room and claims the next at once. Jobs whose
-     * lease expired (their worker died) are looked for on the tick only: leases last minutes, ticks a second.
+     * lease expired (their worker died) are looked for on the tick only: leases last 30 s, ticks a second.
      */
     private synchronized void claim(JobHandler handler, boolean withExpired) {
         if (draining) {
