@@ -124,7 +124,8 @@ class ContainerContractIT {
     private static String send(String url, String auth, String type, String body, int expected) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth);
         if (body != null) {
-            request.header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+            request.header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         }
         HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(expected, answer.statusCode(), url + ": " + answer.body());

@@ -45,7 +45,8 @@ class GatewayIT {
     @BeforeAll
     static void ready() {
         assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")),
-                "Apertium eng-spa is not installed here (apt-get install apertium apertium-eng-spa); .ci/run installs it");
+                "Apertium eng-spa is not installed here (apt-get install apertium apertium-eng-spa); "
+                        + ".ci/run installs it");
         WebhookReceiver.server.stubFor(post(urlPathMatching("/hooks/.*")).willReturn(aResponse().withStatus(204)));
     }
 

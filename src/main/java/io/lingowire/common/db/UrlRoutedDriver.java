@@ -57,13 +57,13 @@ public final class UrlRoutedDriver implements Driver {
     }
 
     /** Connector/J speaks to MariaDB too; the MariaDB scheme is accepted as a synonym of the MySQL one. */
-    private static String native_(String url) {
+    private static String forConnectorJ(String url) {
         return url.startsWith("jdbc:mariadb:") ? "jdbc:mysql:" + url.substring("jdbc:mariadb:".length()) : url;
     }
 
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
-        return acceptsURL(url) ? target(url).connect(native_(url), info) : null;
+        return acceptsURL(url) ? target(url).connect(forConnectorJ(url), info) : null;
     }
 
     @Override
@@ -73,7 +73,7 @@ public final class UrlRoutedDriver implements Driver {
 
     @Override
     public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) throws SQLException {
-        return target(url).getPropertyInfo(native_(url), info);
+        return target(url).getPropertyInfo(forConnectorJ(url), info);
     }
 
     @Override

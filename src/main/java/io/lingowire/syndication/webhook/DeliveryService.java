@@ -165,20 +165,25 @@ public class DeliveryService {
 
     /** A failed attempt: retried at {@code next}, or dead when there is none. */
     public void failed(String id, int attempt, Integer status, String error, Instant next) {
+        record(id, attempt, status, error, next, next == null ? "dead" : "failed");
+    }
+
+    /** The receiver answered 410 Gone: the delivery is dead and its endpoint disabled. */
+    public void gone(String id, String endpointId, int attempt) {
+        record(id, attempt, 410, "410 Gone: endpoint disabled", null, "gone");
+        endpoints.disable(endpointId, "The receiver answered 410 Gone at " + Instant.now());
+    }
+
+    /** An attempt that did not deliver: retried at {@code next}, or dead when there is none; counted as outcome. */
+    private void record(String id, int attempt, Integer status, String error, Instant next, String outcome) {
         WebhookDelivery delivery = WebhookDelivery.findById(id);
         if (delivery != null) {
-            count(delivery, status != null && status == 410 ? "gone" : next == null ? "dead" : "failed");
+            count(delivery, outcome);
             delivery.status = next == null ? WebhookDelivery.Status.dead : WebhookDelivery.Status.failed;
             delivery.attempts = attempt;
             delivery.lastStatusCode = status;
             delivery.lastError = error.length() > 1000 ? error.substring(0, 1000) : error;
             delivery.nextAttemptAt = next;
         }
-    }
-
-    /** The receiver answered 410 Gone: the delivery is dead and its endpoint disabled. */
-    public void gone(String id, String endpointId, int attempt) {
-        failed(id, attempt, 410, "410 Gone: endpoint disabled", null);
-        endpoints.disable(endpointId, "The receiver answered 410 Gone at " + Instant.now());
     }
 }

@@ -61,7 +61,8 @@ public class ProviderGate {
                             : c.state() == CircuitBreaker.State.HALF_OPEN ? 1 : 0)
                     .description("A provider's circuit on this replica: 0 closed, 1 half-open, 2 open")
                     .tag("provider", p).register(metrics);
-            monthlyBudget(p).filter(budget -> budget.signum() > 0).ifPresent(budget -> Gauge.builder("lingowire.provider.budget.used.ratio",
+            monthlyBudget(p).filter(budget -> budget.signum() > 0).ifPresent(budget -> Gauge.builder(
+                            "lingowire.provider.budget.used.ratio",
                             () -> usage.thisMonth(p).cost().doubleValue() / budget.doubleValue())
                     .description("This month's spend on a provider over its monthly budget (1 = spent)")
                     .tag("provider", p).register(metrics));
