@@ -3,7 +3,7 @@ package io.lingowire.article;
 import io.lingowire.common.Cursor;
 import io.lingowire.common.Ids;
 import io.lingowire.common.error.ApiProblem;
-import io.lingowire.event.Event;
+import io.lingowire.event.StoryEvent;
 import io.lingowire.event.EventLog;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,9 +102,9 @@ public class ArticleService {
 
     private static String eventType(PubStatus status, boolean revision) {
         return switch (status) {
-            case withheld -> Event.ARTICLE_WITHHELD;
-            case canceled -> Event.ARTICLE_KILLED;
-            case usable -> revision ? Event.ARTICLE_CORRECTED : Event.ARTICLE_PUBLISHED;
+            case withheld -> StoryEvent.ARTICLE_WITHHELD;
+            case canceled -> StoryEvent.ARTICLE_KILLED;
+            case usable -> revision ? StoryEvent.ARTICLE_CORRECTED : StoryEvent.ARTICLE_PUBLISHED;
         };
     }
 

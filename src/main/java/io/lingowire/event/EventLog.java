@@ -25,9 +25,9 @@ public class EventLog {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Event append(String type, String articleId, int version, String language, Instant embargoUntil,
+    public StoryEvent append(String type, String articleId, int version, String language, Instant embargoUntil,
                         boolean approved) {
-        Event event = new Event();
+        StoryEvent event = new StoryEvent();
         event.type = type;
         event.articleId = articleId;
         event.version = version;
@@ -41,14 +41,14 @@ public class EventLog {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Event append(String type, String articleId, int version, String language, Instant embargoUntil) {
+    public StoryEvent append(String type, String articleId, int version, String language, Instant embargoUntil) {
         return append(type, articleId, version, language, embargoUntil, false);
     }
 
     /** Latest sequence number in the log (0 when empty). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long latest() {
-        Long max = Event.getEntityManager().createQuery("select max(e.seq) from Event e", Long.class).getSingleResult();
+        Long max = StoryEvent.getEntityManager().createQuery("select max(e.seq) from StoryEvent e", Long.class).getSingleResult();
         return max == null ? 0 : max;
     }
 }

@@ -1,14 +1,14 @@
 package io.lingowire.ingest;
 
+import io.lingowire.locale.LanguageTags;
 import io.lingowire.article.ArticleDraft;
 import io.lingowire.article.ArticleService;
 import io.lingowire.common.Hashing;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.ingest.analyze.ArticleAnalyzer;
-import io.lingowire.ingest.analyze.LanguageDetector;
 import io.lingowire.ingest.read.DocumentReaders;
 import io.lingowire.ingest.read.ExtractedItem;
-import io.lingowire.ingest.read.Format;
+import io.lingowire.ingest.read.InputFormat;
 import io.lingowire.ingest.read.FormatDetector;
 import io.lingowire.ingest.read.Limits;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,7 +68,7 @@ public class IngestService {
         }
         if (request.targets() != null) {
             for (String target : request.targets()) {
-                if (LanguageDetector.canonical(target).equals("und")) {
+                if (LanguageTags.canonical(target).equals("und")) {
                     throw ApiProblem.badRequest("invalid-language", "'" + target + "' in 'targets' is not a BCP47 tag");
                 }
             }
@@ -91,12 +91,12 @@ public class IngestService {
     }
 
     /** What reading one document produced: the format it turned out to be and the articles it holds. */
-    public record Extraction(Format.Detected detected, List<ArticleDraft> drafts) {
+    public record Extraction(InputFormat.Detected detected, List<ArticleDraft> drafts) {
     }
 
     /** Detection, reading and analysis, without storing anything: the part that runs on the parse pool. */
     public Extraction extract(byte[] bytes, IngestRequest request, String filename) {
-        Format.Detected detected = detector.detect(bytes, request.declaredType(), filename);
+        InputFormat.Detected detected = detector.detect(bytes, request.declaredType(), filename);
         List<ExtractedItem> items = readers.read(bytes, detected, limits());
         List<ArticleDraft> drafts = items.stream()
                 .filter(item -> !item.blocks.isEmpty() || item.title != null && !item.title.isBlank())

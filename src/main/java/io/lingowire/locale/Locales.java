@@ -1,6 +1,5 @@
 package io.lingowire.locale;
 
-import io.lingowire.ingest.analyze.LanguageDetector;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,17 +47,17 @@ public class Locales {
     }
 
     public LocaleText of(String tag) {
-        String canonical = LanguageDetector.canonical(tag);
+        String canonical = LanguageTags.canonical(tag);
         LocaleText exact = byTag.get(canonical);
         if (exact != null) {
             return exact;
         }
-        return byTag.getOrDefault(LanguageDetector.primary(canonical), byTag.get("en"));
+        return byTag.getOrDefault(LanguageTags.primary(canonical), byTag.get("en"));
     }
 
     /** Whether a language is written right to left; known for every language, shipped locale or not. */
     public static boolean rtl(String tag) {
-        return List.of("ar", "fa", "ps", "ur", "he", "yi", "dv", "ckb", "sd", "ug").contains(LanguageDetector.primary(tag));
+        return List.of("ar", "fa", "ps", "ur", "he", "yi", "dv", "ckb", "sd", "ug").contains(LanguageTags.primary(tag));
     }
 
     public List<LocaleText> all() {

@@ -1,9 +1,10 @@
 package io.lingowire.translation;
 
+import io.lingowire.locale.LanguageTags;
 import io.lingowire.article.Article;
 import io.lingowire.article.ArticleRevision;
 import io.lingowire.article.ArticleRevised;
-import io.lingowire.event.Event;
+import io.lingowire.event.StoryEvent;
 import io.lingowire.event.EventLog;
 import io.lingowire.article.ArticleService;
 import io.lingowire.article.Block;
@@ -11,7 +12,6 @@ import io.lingowire.common.Ids;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.common.job.JobQueue;
 import io.lingowire.common.job.RetryLater;
-import io.lingowire.ingest.analyze.LanguageDetector;
 import io.lingowire.translation.glossary.GlossaryService;
 import io.lingowire.translation.memory.TranslationMemory;
 import io.lingowire.translation.provider.LanguagePair;
@@ -94,11 +94,11 @@ public class TranslationService {
         }
         Set<String> languages = new LinkedHashSet<>();
         for (String target : targets) {
-            String tag = LanguageDetector.canonical(target);
+            String tag = LanguageTags.canonical(target);
             if (tag.equals("und")) {
                 throw ApiProblem.badRequest("invalid-language", "'" + target + "' is not a BCP47 language tag");
             }
-            if (LanguageDetector.primary(tag).equals(LanguageDetector.primary(article.language))) {
+            if (LanguageTags.primary(tag).equals(LanguageTags.primary(article.language))) {
                 throw ApiProblem.badRequest("same-language", "The article is already in " + article.language);
             }
             languages.add(tag);
@@ -135,7 +135,7 @@ public class TranslationService {
         for (Translation t : Translation.forArticle(revision.articleId())) {
             t.status = Translation.Status.stale;
             t.updatedAt = Instant.now();
-            events.append(Event.TRANSLATION_STALE, revision.articleId(), revision.version(), t.language,
+            events.append(StoryEvent.TRANSLATION_STALE, revision.articleId(), revision.version(), t.language,
                     article.embargoUntil);
             enqueue(revision.articleId(), t.language, revision.version(), "high".equals(t.priority));
         }
@@ -159,7 +159,7 @@ public class TranslationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Translation get(String articleId, String language) {
-        return Translation.find(articleId, LanguageDetector.canonical(language))
+        return Translation.find(articleId, LanguageTags.canonical(language))
                 .orElseThrow(() -> ApiProblem.notFound("Translation " + language + " of article", articleId));
     }
 
@@ -403,7 +403,7 @@ public class TranslationService {
 
     private void publish(Translation t, Article article, boolean approved) {
         t.publishedVersion = t.sourceVersion;
-        events.append(Event.TRANSLATION_PUBLISHED, t.articleId, t.sourceVersion, t.language, article.embargoUntil,
+        events.append(StoryEvent.TRANSLATION_PUBLISHED, t.articleId, t.sourceVersion, t.language, article.embargoUntil,
                 approved);
     }
 

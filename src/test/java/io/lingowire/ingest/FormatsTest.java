@@ -1,5 +1,6 @@
 package io.lingowire.ingest;
 
+import io.lingowire.locale.LanguageTags;
 import io.lingowire.article.ArticleDraft;
 import io.lingowire.article.Block;
 import io.lingowire.article.SourceRef;
@@ -52,7 +53,7 @@ class FormatsTest {
         assertEquals(reference.datelineText(), draft.datelineText(), file + " dateline");
         assertEquals(reference.chain(), draft.chain(), file + " attribution chain");
         // a declared regional tag (LibreOffice writes en-US into the PDF) is kept as declared
-        assertEquals("en", io.lingowire.ingest.analyze.LanguageDetector.primary(draft.language()), file + " language");
+        assertEquals("en", io.lingowire.locale.LanguageTags.primary(draft.language()), file + " language");
         List<String> expected = paragraphs(reference);
         List<String> actual = paragraphs(draft);
         if (file.endsWith(".html")) {

@@ -1,5 +1,6 @@
 package io.lingowire.ingest.analyze;
 
+import io.lingowire.locale.LanguageTags;
 import io.lingowire.article.ArticleDraft;
 import io.lingowire.article.Block;
 import io.lingowire.article.PubStatus;
@@ -107,7 +108,7 @@ public class ArticleAnalyzer {
         String declared = firstDeclared(request.language(), item.language);
         String language = declared != null ? declared : detected.language();
         boolean agrees = declared == null
-                || LanguageDetector.primary(declared).equals(LanguageDetector.primary(detected.language()));
+                || LanguageTags.primary(declared).equals(LanguageTags.primary(detected.language()));
         Double confidence = agrees ? detected.confidence() : null;
         List<Block> withLanguages = blockLanguages(blocks, language, confidence);
 
@@ -143,7 +144,7 @@ public class ArticleAnalyzer {
             long letters = block.text().codePoints().filter(Character::isLetter).count();
             if (letters >= BLOCK_DETECTION_MIN_LETTERS) {
                 LanguageDetector.Detection d = languages.detectWithin(block.text(), language);
-                boolean same = LanguageDetector.primary(d.language()).equals(LanguageDetector.primary(language));
+                boolean same = LanguageTags.primary(d.language()).equals(LanguageTags.primary(language));
                 out.add(block.withLanguage(same ? language : d.language(), d.confidence()));
             } else {
                 out.add(block.withLanguage(language, confidence));
@@ -241,8 +242,8 @@ public class ArticleAnalyzer {
 
     private static String firstDeclared(String... tags) {
         for (String tag : tags) {
-            if (tag != null && !tag.isBlank() && !LanguageDetector.canonical(tag).equals("und")) {
-                return LanguageDetector.canonical(tag);
+            if (tag != null && !tag.isBlank() && !LanguageTags.canonical(tag).equals("und")) {
+                return LanguageTags.canonical(tag);
             }
         }
         return null;

@@ -1,5 +1,6 @@
 package io.lingowire.ingest.analyze;
 
+import io.lingowire.locale.LanguageTags;
 import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
@@ -52,7 +53,7 @@ public class LanguageDetector {
     private final CountDownLatch loaded = new CountDownLatch(1);
 
     LanguageDetector(IngestConfig config) {
-        this.configured = Set.copyOf(config.languages().stream().map(LanguageDetector::primary).toList());
+        this.configured = Set.copyOf(config.languages().stream().map(LanguageTags::primary).toList());
         List<Language> languages = new ArrayList<>();
         for (String tag : configured) {
             if (ARABIC_SCRIPT.contains(tag)) {
@@ -100,7 +101,7 @@ public class LanguageDetector {
      * plainly say so, that is the answer, and the n-gram models are kept for paragraphs that look like something else.
      */
     public Detection detectWithin(String text, String expected) {
-        String primary = primary(expected);
+        String primary = LanguageTags.primary(expected);
         if (FunctionWords.knows(primary)) {
             double share = FunctionWords.share(text, primary, configured);
             if (share >= 0.75) {
@@ -206,21 +207,5 @@ public class LanguageDetector {
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    /** The primary subtag of a BCP47 tag, lower case: {@code pt-BR} gives {@code pt}. */
-    public static String primary(String tag) {
-        String canonical = canonical(tag);
-        int dash = canonical.indexOf('-');
-        return dash < 0 ? canonical : canonical.substring(0, dash);
-    }
-
-    /** A well-formed BCP47 tag in canonical case, or "und". */
-    public static String canonical(String tag) {
-        if (tag == null || tag.isBlank()) {
-            return "und";
-        }
-        String canonical = Locale.forLanguageTag(tag.strip().replace('_', '-')).toLanguageTag();
-        return canonical.isEmpty() ? "und" : canonical;
     }
 }

@@ -17,7 +17,7 @@ public final class DocumentReaders {
     private final FeedReader feeds = new FeedReader(html, text);
     private final TikaReader tika = new TikaReader();
 
-    public List<ExtractedItem> read(byte[] bytes, Format.Detected detected, Limits limits) {
+    public List<ExtractedItem> read(byte[] bytes, InputFormat.Detected detected, Limits limits) {
         return switch (detected.format()) {
             case TEXT -> List.of(text.read(TextDecoding.decode(bytes, detected.charset()), limits));
             case MARKDOWN -> List.of(markdown.read(TextDecoding.decode(bytes, detected.charset()), limits));

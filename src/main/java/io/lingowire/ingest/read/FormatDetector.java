@@ -52,7 +52,7 @@ public final class FormatDetector {
 
     private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
 
-    public Format.Detected detect(byte[] bytes, String declaredContentType, String filename) {
+    public InputFormat.Detected detect(byte[] bytes, String declaredContentType, String filename) {
         String declared = baseType(declaredContentType);
         String charset = parameter(declaredContentType, "charset");
         String magic = magic(bytes);
@@ -69,7 +69,7 @@ public final class FormatDetector {
             if (!GENERIC.contains(declared) && !declared.equals(magic)) {
                 throw lying(declared, magic);
             }
-            return new Format.Detected(Format.OFFICE, magic, null);
+            return new InputFormat.Detected(InputFormat.OFFICE, magic, null);
         }
         if (!magicIsText) {
             if (ZIP_BASED.contains(declared) && (magic.equals("application/zip") || magic.startsWith("application/x-tika"))) {
@@ -77,7 +77,7 @@ public final class FormatDetector {
                         + " document is damaged or truncated: its ZIP container cannot be read");
             }
             if (declared.equals("application/msword") && magic.startsWith("application/x-tika-msoffice")) {
-                return new Format.Detected(Format.OFFICE, declared, null);
+                return new InputFormat.Detected(InputFormat.OFFICE, declared, null);
             }
             throw ApiProblem.unsupportedType("The content is " + magic + ", which is not a format this gateway "
                     + "reads. Supported: " + SUPPORTED);
@@ -90,18 +90,18 @@ public final class FormatDetector {
                     + "and the content looks like text. Supported: " + SUPPORTED);
         }
         String type = GENERIC.contains(declared) ? magic : declared;
-        return new Format.Detected(textFormat(bytes, declared, filename),
+        return new InputFormat.Detected(textFormat(bytes, declared, filename),
                 charset == null ? type : type + "; charset=" + charset.toLowerCase(Locale.ROOT), charset);
     }
 
-    private Format textFormat(byte[] bytes, String declared, String filename) {
+    private InputFormat textFormat(byte[] bytes, String declared, String filename) {
         int first = firstSignificant(bytes);
         if (first < 0) {
             throw ApiProblem.unreadable("empty-document", "The document contains no text");
         }
         char c = (char) bytes[first];
         if (c == '{' || c == '[' || declared.endsWith("json")) {
-            return Format.NINJS;
+            return InputFormat.NINJS;
         }
         String lowerName = filename == null ? "" : filename.toLowerCase(Locale.ROOT);
         if (c == '<') {
@@ -109,28 +109,28 @@ public final class FormatDetector {
                     .toLowerCase(Locale.ROOT);
             if (head.startsWith("<!doctype html") || head.startsWith("<html") || declared.equals("text/html")
                     || head.contains("<html")) {
-                return Format.HTML;
+                return InputFormat.HTML;
             }
             return xmlFormat(bytes);
         }
         if (declared.equals("text/markdown") || lowerName.endsWith(".md") || lowerName.endsWith(".markdown")) {
-            return Format.MARKDOWN;
+            return InputFormat.MARKDOWN;
         }
         if (declared.equals("text/html")) {
-            return Format.HTML;
+            return InputFormat.HTML;
         }
-        return Format.TEXT;
+        return InputFormat.TEXT;
     }
 
     /** The root element names the news format; the rest of the document is read later, by the format's reader. */
-    private Format xmlFormat(byte[] bytes) {
+    private InputFormat xmlFormat(byte[] bytes) {
         String root = rootElement(bytes);
         return switch (root) {
-            case "nitf" -> Format.NITF;
-            case "newsItem", "newsMessage", "packageItem" -> Format.NEWSML_G2;
-            case "rss", "RDF" -> Format.RSS;
-            case "feed" -> Format.ATOM;
-            case "html" -> Format.HTML;
+            case "nitf" -> InputFormat.NITF;
+            case "newsItem", "newsMessage", "packageItem" -> InputFormat.NEWSML_G2;
+            case "rss", "RDF" -> InputFormat.RSS;
+            case "feed" -> InputFormat.ATOM;
+            case "html" -> InputFormat.HTML;
             default -> throw ApiProblem.unsupportedType("XML with root element <" + root + "> is not a news "
                     + "format this gateway reads (NITF, NewsML-G2, RSS, Atom, XHTML)");
         };

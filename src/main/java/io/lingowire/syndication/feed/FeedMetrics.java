@@ -1,6 +1,6 @@
 package io.lingowire.syndication.feed;
 
-import io.lingowire.syndication.format.Format;
+import io.lingowire.syndication.format.OutputFormat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +16,10 @@ import java.util.Map;
 @ApplicationScoped
 public class FeedMetrics {
 
-    private final Map<Format, Counter[]> counters = new EnumMap<>(Format.class);
+    private final Map<OutputFormat, Counter[]> counters = new EnumMap<>(OutputFormat.class);
 
     FeedMetrics(MeterRegistry registry) {
-        for (Format format : Format.values()) {
+        for (OutputFormat format : OutputFormat.values()) {
             Counter[] c = new Counter[4];
             int i = 0;
             for (String endpoint : new String[] {"feed", "item"}) {
@@ -33,7 +33,7 @@ public class FeedMetrics {
         }
     }
 
-    public void served(boolean item, Format format, boolean notModified) {
+    public void served(boolean item, OutputFormat format, boolean notModified) {
         counters.get(format)[(item ? 2 : 0) + (notModified ? 1 : 0)].increment();
     }
 }

@@ -1,10 +1,10 @@
 package io.lingowire.syndication.feed;
 
+import io.lingowire.locale.LanguageTags;
 import io.lingowire.common.Cursor;
 import io.lingowire.common.error.ApiProblem;
-import io.lingowire.event.Event;
+import io.lingowire.event.StoryEvent;
 import io.lingowire.event.EventSignal;
-import io.lingowire.ingest.analyze.LanguageDetector;
 import io.lingowire.syndication.SyndicationConfig;
 import io.lingowire.syndication.format.LocalizedItem;
 import io.lingowire.syndication.partner.Audience;
@@ -76,7 +76,7 @@ public class FeedService {
         }
         List<String> out = new ArrayList<>();
         for (String part : lang.split(",")) {
-            String tag = LanguageDetector.canonical(part);
+            String tag = LanguageTags.canonical(part);
             if (tag.equals("und")) {
                 throw ApiProblem.badRequest("invalid-language", "'" + part.strip() + "' is not a BCP47 language tag");
             }
@@ -125,11 +125,11 @@ public class FeedService {
             Instant youngGap = Instant.now().minus(GAP_GRACE);
             scan:
             while (true) {
-                List<Event> events = Event.find("seq > ?1 order by seq", position).page(0, SCAN).list();
+                List<StoryEvent> events = StoryEvent.find("seq > ?1 order by seq", position).page(0, SCAN).list();
                 List<String> unknown = events.stream().map(e -> e.articleId).distinct()
                         .filter(id -> !stories.containsKey(id)).toList();
                 stories.putAll(items.stories(unknown));
-                for (Event event : events) {
+                for (StoryEvent event : events) {
                     if (picked.size() >= limit) {
                         break scan;
                     }
@@ -137,7 +137,7 @@ public class FeedService {
                         break scan;
                     }
                     position = event.seq;
-                    if (Event.TRANSLATION_STALE.equals(event.type)) {
+                    if (StoryEvent.TRANSLATION_STALE.equals(event.type)) {
                         continue;
                     }
                     Audience.Story story = stories.get(event.articleId);
@@ -145,7 +145,7 @@ public class FeedService {
                         continue;
                     }
                     for (String language : Audience.languages(partner, event, story)) {
-                        if (languages == null || languages.stream().anyMatch(l -> Audience.matches(l, language))) {
+                        if (languages == null || languages.stream().anyMatch(l -> LanguageTags.matches(l, language))) {
                             String key = event.articleId + " " + language;
                             picked.remove(key);
                             picked.put(key, new String[]{event.articleId, language});
@@ -175,7 +175,7 @@ public class FeedService {
         return QuarkusTransaction.requiringNew().call(() -> {
             Audience.Story story = items.story(articleId).orElseThrow(() -> ApiProblem.notFound("Item", articleId));
             String tag = language == null || language.isBlank() ? story.article().language
-                    : LanguageDetector.canonical(language);
+                    : LanguageTags.canonical(language);
             if (!Audience.mayReceive(partner, story, tag, Instant.now())) {
                 throw ApiProblem.notFound("Item", articleId + " in " + tag);
             }

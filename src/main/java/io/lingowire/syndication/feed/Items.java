@@ -7,7 +7,7 @@ import io.lingowire.article.SourceRef;
 import io.lingowire.locale.LocaleText;
 import io.lingowire.locale.Locales;
 import io.lingowire.syndication.SyndicationConfig;
-import io.lingowire.syndication.format.Format;
+import io.lingowire.syndication.format.OutputFormat;
 import io.lingowire.syndication.format.LocalizedItem;
 import io.lingowire.syndication.partner.Audience;
 import io.lingowire.syndication.partner.Partner;
@@ -72,10 +72,10 @@ public class Items {
         return "urn:lingowire:" + articleId + ":" + language;
     }
 
-    public String itemUrl(String articleId, String language, Format format) {
+    public String itemUrl(String articleId, String language, OutputFormat format) {
         return config.publicUrl() + "/partner/v1/items/" + articleId + "?lang="
                 + URLEncoder.encode(language, StandardCharsets.UTF_8)
-                + (format == Format.NINJS ? "" : "&format=" + format.id);
+                + (format == OutputFormat.NINJS ? "" : "&format=" + format.id);
     }
 
     /** The item, which the caller has checked the partner may receive ({@link Audience#mayReceive}). */
@@ -146,11 +146,11 @@ public class Items {
         story.translations().forEach(t -> siblings.add(t.language));
         for (String sibling : siblings) {
             if (!sibling.equals(language) && Audience.mayReceive(partner, story, sibling, now)) {
-                alternates.put(sibling, itemUrl(article.id, sibling, Format.NINJS));
+                alternates.put(sibling, itemUrl(article.id, sibling, OutputFormat.NINJS));
             }
         }
         Map<String, String> links = new LinkedHashMap<>();
-        for (Format format : Format.values()) {
+        for (OutputFormat format : OutputFormat.values()) {
             links.put(format.id, itemUrl(article.id, language, format));
         }
         Instant embargo = article.embargoUntil != null && article.embargoUntil.isAfter(now) ? article.embargoUntil : null;

@@ -20,8 +20,8 @@ public class AtomWriter implements FormatWriter {
     static final String XHTML = "http://www.w3.org/1999/xhtml";
 
     @Override
-    public Format format() {
-        return Format.ATOM;
+    public OutputFormat format() {
+        return OutputFormat.ATOM;
     }
 
     @Override
@@ -51,9 +51,9 @@ public class AtomWriter implements FormatWriter {
             out.writeStartElement("author");
             Xml.text(out, "name", "Lingowire");
             out.writeEndElement();
-            link(out, "self", page.selfUrl(), Format.ATOM.mediaType, null);
+            link(out, "self", page.selfUrl(), OutputFormat.ATOM.mediaType, null);
             if (page.nextUrl() != null) {
-                link(out, "next", page.nextUrl(), Format.ATOM.mediaType, null);
+                link(out, "next", page.nextUrl(), OutputFormat.ATOM.mediaType, null);
             }
             for (LocalizedItem item : page.items()) {
                 if (item.pubStatus() == PubStatus.usable) {
@@ -83,10 +83,10 @@ public class AtomWriter implements FormatWriter {
             Xml.text(out, "name", item.machine().engine());
             out.writeEndElement();
         }
-        link(out, "alternate", item.link(Format.NINJS), Format.NINJS.mediaType, item.language());
-        link(out, "self", item.link(Format.ATOM), Format.ATOM.mediaType, null);
+        link(out, "alternate", item.link(OutputFormat.NINJS), OutputFormat.NINJS.mediaType, item.language());
+        link(out, "self", item.link(OutputFormat.ATOM), OutputFormat.ATOM.mediaType, null);
         for (Map.Entry<String, String> alternate : item.alternates().entrySet()) {
-            link(out, "alternate", alternate.getValue(), Format.NINJS.mediaType, alternate.getKey());
+            link(out, "alternate", alternate.getValue(), OutputFormat.NINJS.mediaType, alternate.getKey());
         }
         if (item.keywords() != null) {
             for (String keyword : item.keywords()) {

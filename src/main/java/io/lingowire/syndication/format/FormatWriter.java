@@ -3,7 +3,7 @@ package io.lingowire.syndication.format;
 /** Renders items and feed pages in one format. Output is UTF-8 bytes, valid against the format's official schema. */
 public interface FormatWriter {
 
-    Format format();
+    OutputFormat format();
 
     byte[] item(LocalizedItem item);
 

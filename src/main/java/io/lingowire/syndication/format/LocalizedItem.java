@@ -48,7 +48,7 @@ public record LocalizedItem(String id, String uri, String guid, String language,
         return notes.isEmpty() ? null : String.join(" ", notes);
     }
 
-    public String link(Format format) {
+    public String link(OutputFormat format) {
         return links.get(format.id);
     }
 }

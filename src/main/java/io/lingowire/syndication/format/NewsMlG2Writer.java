@@ -23,8 +23,8 @@ public class NewsMlG2Writer implements FormatWriter {
     static final String TRANSLATION_OF = SCHEME + "itemrelation/translationOf";
 
     @Override
-    public Format format() {
-        return Format.NEWSML_G2;
+    public OutputFormat format() {
+        return OutputFormat.NEWSML_G2;
     }
 
     @Override
@@ -111,7 +111,7 @@ public class NewsMlG2Writer implements FormatWriter {
             out.writeEmptyElement("link");
             out.writeAttribute("rel", "irel:seeAlso");
             out.writeAttribute("href", link.getValue());
-            out.writeAttribute("contenttype", Format.byName(link.getKey()).mediaType);
+            out.writeAttribute("contenttype", OutputFormat.byName(link.getKey()).mediaType);
         }
         out.writeEndElement();
 

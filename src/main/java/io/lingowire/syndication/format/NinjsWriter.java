@@ -23,8 +23,8 @@ public class NinjsWriter implements FormatWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
-    public Format format() {
-        return Format.NINJS;
+    public OutputFormat format() {
+        return OutputFormat.NINJS;
     }
 
     @Override
@@ -120,7 +120,7 @@ public class NinjsWriter implements FormatWriter {
         ArrayNode renditions = n.putArray("renditions");
         for (Map.Entry<String, String> link : item.links().entrySet()) {
             renditions.addObject().put("name", link.getKey()).put("href", link.getValue())
-                    .put("contentType", Format.byName(link.getKey()).mediaType);
+                    .put("contentType", OutputFormat.byName(link.getKey()).mediaType);
         }
         return n;
     }

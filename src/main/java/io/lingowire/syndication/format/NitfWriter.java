@@ -21,8 +21,8 @@ public class NitfWriter implements FormatWriter {
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     @Override
-    public Format format() {
-        return Format.NITF;
+    public OutputFormat format() {
+        return OutputFormat.NITF;
     }
 
     @Override

@@ -18,13 +18,13 @@ public class RssWriter implements FormatWriter {
     static final String DC = "http://purl.org/dc/elements/1.1/";
 
     @Override
-    public Format format() {
-        return Format.RSS;
+    public OutputFormat format() {
+        return OutputFormat.RSS;
     }
 
     @Override
     public byte[] item(LocalizedItem item) {
-        return Xml.document(out -> channel(out, item.title(), item.link(Format.RSS), null, item.versionCreated(),
+        return Xml.document(out -> channel(out, item.title(), item.link(OutputFormat.RSS), null, item.versionCreated(),
                 new LocalizedItem[]{item}));
     }
 
@@ -58,7 +58,7 @@ public class RssWriter implements FormatWriter {
             }
             out.writeStartElement("item");
             Xml.text(out, "title", item.title());
-            Xml.text(out, "link", item.link(Format.NINJS));
+            Xml.text(out, "link", item.link(OutputFormat.NINJS));
             StringBuilder html = new StringBuilder();
             if (item.disclosure() != null) {
                 html.append("<p><em>").append(escape(item.disclosure())).append("</em></p>");
@@ -77,7 +77,7 @@ public class RssWriter implements FormatWriter {
             }
             if (item.credit() != null) {
                 out.writeStartElement("source");
-                out.writeAttribute("url", item.link(Format.RSS));
+                out.writeAttribute("url", item.link(OutputFormat.RSS));
                 out.writeCharacters(item.credit());
                 out.writeEndElement();
             }
@@ -99,7 +99,7 @@ public class RssWriter implements FormatWriter {
         out.writeEmptyElement(ATOM, "link");
         out.writeAttribute("rel", rel);
         out.writeAttribute("href", href);
-        out.writeAttribute("type", Format.RSS.mediaType);
+        out.writeAttribute("type", OutputFormat.RSS.mediaType);
     }
 
     private static String escape(String text) {

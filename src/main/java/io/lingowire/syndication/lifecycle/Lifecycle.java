@@ -1,5 +1,6 @@
 package io.lingowire.syndication.lifecycle;
 
+import io.lingowire.locale.LanguageTags;
 import io.lingowire.article.Article;
 import io.lingowire.article.ArticleRevision;
 import io.lingowire.article.ArticleService;
@@ -8,9 +9,8 @@ import io.lingowire.common.error.ApiProblem;
 import io.lingowire.common.job.Job;
 import io.lingowire.common.job.JobHandler;
 import io.lingowire.common.job.JobQueue;
-import io.lingowire.event.Event;
+import io.lingowire.event.StoryEvent;
 import io.lingowire.event.EventLog;
-import io.lingowire.ingest.analyze.LanguageDetector;
 import io.lingowire.syndication.partner.Audience;
 import io.lingowire.syndication.partner.Partner;
 import io.lingowire.translation.Translation;
@@ -83,10 +83,10 @@ public class Lifecycle implements JobHandler {
             return; // a revision re-translates what exists (TranslationService.onRevised)
         }
         Set<String> targets = new LinkedHashSet<>();
-        String own = LanguageDetector.primary(article.language);
+        String own = LanguageTags.primary(article.language);
         if (requested != null) {
-            requested.stream().map(LanguageDetector::canonical)
-                    .filter(t -> !LanguageDetector.primary(t).equals(own)).forEach(targets::add);
+            requested.stream().map(LanguageTags::canonical)
+                    .filter(t -> !LanguageTags.primary(t).equals(own)).forEach(targets::add);
         }
         List<Partner> partners = Partner.listAll();
         List<Partner> forRules = router.rulesNamePartners() ? partners : List.of();
@@ -95,8 +95,8 @@ public class Lifecycle implements JobHandler {
                 continue;
             }
             for (String range : partner.languages) {
-                String tag = LanguageDetector.canonical(range);
-                if (!range.equals("*") && !LanguageDetector.primary(tag).equals(own) && !targets.contains(tag)
+                String tag = LanguageTags.canonical(range);
+                if (!range.equals("*") && !LanguageTags.primary(tag).equals(own) && !targets.contains(tag)
                         && router.translatable(s.revision(), article.embargoUntil, tag, forRules)) {
                     targets.add(tag);
                 }
@@ -126,7 +126,7 @@ public class Lifecycle implements JobHandler {
         article.pubStatus = PubStatus.canceled;
         article.killReason = reason.strip();
         article.updatedAt = Instant.now();
-        events.append(Event.ARTICLE_KILLED, article.id, article.currentVersion, article.language, article.embargoUntil);
+        events.append(StoryEvent.ARTICLE_KILLED, article.id, article.currentVersion, article.language, article.embargoUntil);
         return article;
     }
 
@@ -150,11 +150,11 @@ public class Lifecycle implements JobHandler {
             return; // moved later by a correction, which scheduled its own release
         }
         ArticleRevision revision = articles.revision(article.id, null);
-        events.append(Event.ARTICLE_PUBLISHED, article.id, article.currentVersion, revision.language,
+        events.append(StoryEvent.ARTICLE_PUBLISHED, article.id, article.currentVersion, revision.language,
                 article.embargoUntil);
         for (Translation t : Translation.forArticle(article.id)) {
             if (t.publishedVersion > 0 && t.status != Translation.Status.review && t.status != Translation.Status.failed) {
-                events.append(Event.TRANSLATION_PUBLISHED, article.id, t.publishedVersion, t.language,
+                events.append(StoryEvent.TRANSLATION_PUBLISHED, article.id, t.publishedVersion, t.language,
                         article.embargoUntil, t.approvedBy != null);
             }
         }

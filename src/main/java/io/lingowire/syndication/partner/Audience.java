@@ -1,10 +1,10 @@
 package io.lingowire.syndication.partner;
 
+import io.lingowire.locale.LanguageTags;
 import io.lingowire.article.Article;
 import io.lingowire.article.ArticleRevision;
 import io.lingowire.article.SourceRef;
-import io.lingowire.event.Event;
-import io.lingowire.ingest.analyze.LanguageDetector;
+import io.lingowire.event.StoryEvent;
 import io.lingowire.translation.Translation;
 
 import java.time.Instant;
@@ -31,18 +31,18 @@ public final class Audience {
      * The language versions an event concerns for a partner; empty when the partner may not see it. Kills and
      * withholds reach every language version the partner was given, so that none stays in use.
      */
-    public static Set<String> languages(Partner partner, Event event, Story story) {
+    public static Set<String> languages(Partner partner, StoryEvent event, Story story) {
         Set<String> out = new LinkedHashSet<>();
         if (!storyEntitled(partner, story.revision()) || (event.underEmbargo() && !partner.preEmbargo)) {
             return out;
         }
         switch (event.type) {
-            case Event.ARTICLE_PUBLISHED, Event.ARTICLE_CORRECTED -> {
+            case StoryEvent.ARTICLE_PUBLISHED, StoryEvent.ARTICLE_CORRECTED -> {
                 if (languageEntitled(partner, event.language)) {
                     out.add(event.language);
                 }
             }
-            case Event.ARTICLE_WITHHELD, Event.ARTICLE_KILLED -> {
+            case StoryEvent.ARTICLE_WITHHELD, StoryEvent.ARTICLE_KILLED -> {
                 if (languageEntitled(partner, story.article().language)) {
                     out.add(story.article().language);
                 }
@@ -52,12 +52,12 @@ public final class Audience {
                     }
                 }
             }
-            case Event.TRANSLATION_PUBLISHED -> {
+            case StoryEvent.TRANSLATION_PUBLISHED -> {
                 if (languageEntitled(partner, event.language) && (partner.autoApprove || event.approved)) {
                     out.add(event.language);
                 }
             }
-            case Event.TRANSLATION_STALE -> story.translations().stream()
+            case StoryEvent.TRANSLATION_STALE -> story.translations().stream()
                     .filter(t -> t.language.equals(event.language) && t.publishedVersion > 0)
                     .filter(t -> languageEntitled(partner, t.language))
                     .findFirst().ifPresent(t -> out.add(t.language));
@@ -91,14 +91,7 @@ public final class Audience {
         if (tag == null) {
             return false;
         }
-        return partner.languages.stream().anyMatch(range -> matches(range, tag));
-    }
-
-    /** Whether a BCP47 basic range ({@code es}, {@code *}) covers a tag ({@code es-419}). */
-    public static boolean matches(String range, String tag) {
-        String r = range.toLowerCase(Locale.ROOT);
-        String t = LanguageDetector.canonical(tag).toLowerCase(Locale.ROOT);
-        return r.equals("*") || t.equals(r) || t.startsWith(r + "-");
+        return partner.languages.stream().anyMatch(range -> LanguageTags.matches(range, tag));
     }
 
     /**

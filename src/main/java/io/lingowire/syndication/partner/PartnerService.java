@@ -1,10 +1,10 @@
 package io.lingowire.syndication.partner;
 
+import io.lingowire.locale.LanguageTags;
 import io.lingowire.common.Hashing;
 import io.lingowire.common.Ids;
 import io.lingowire.common.error.ApiProblem;
-import io.lingowire.ingest.analyze.LanguageDetector;
-import io.lingowire.syndication.format.Format;
+import io.lingowire.syndication.format.OutputFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -151,7 +151,7 @@ public class PartnerService {
         if (r.languages() != null) {
             LinkedHashSet<String> tags = new LinkedHashSet<>();
             for (String language : r.languages()) {
-                String tag = language == null ? "und" : LanguageDetector.canonical(language);
+                String tag = language == null ? "und" : LanguageTags.canonical(language);
                 if (tag.equals("und")) {
                     throw ApiProblem.badRequest("invalid-language", "'" + language + "' is not a BCP47 language tag");
                 }
@@ -169,7 +169,7 @@ public class PartnerService {
             partner.sources = r.sources().stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList();
         }
         if (r.formats() != null) {
-            partner.formats = r.formats().stream().map(f -> Format.byName(f).id).distinct().toList();
+            partner.formats = r.formats().stream().map(f -> OutputFormat.byName(f).id).distinct().toList();
         }
         if (r.autoApprove() != null) {
             partner.autoApprove = r.autoApprove();

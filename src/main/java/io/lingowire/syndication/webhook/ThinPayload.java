@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lingowire.event.Event;
+import io.lingowire.event.StoryEvent;
 import io.lingowire.syndication.SyndicationConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,7 +41,7 @@ public class ThinPayload {
      * The JSON for one language version of an event; {@code sourceLanguage} is the article's own language, named
      * as {@code translationOf} when the version is a translation.
      */
-    public String render(Event event, String language, String sourceLanguage) {
+    public String render(StoryEvent event, String language, String sourceLanguage) {
         String item = base + "/partner/v1/items/" + event.articleId + "?lang="
                 + URLEncoder.encode(language, StandardCharsets.UTF_8);
         String translationOf = language.equals(sourceLanguage) ? null : sourceLanguage;

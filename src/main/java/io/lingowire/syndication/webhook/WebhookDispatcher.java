@@ -4,7 +4,7 @@ import io.lingowire.article.Article;
 import io.lingowire.article.ArticleRevision;
 import io.lingowire.common.Ids;
 import io.lingowire.common.job.JobQueue;
-import io.lingowire.event.Event;
+import io.lingowire.event.StoryEvent;
 import io.lingowire.syndication.partner.Audience;
 import io.lingowire.syndication.partner.Partner;
 import io.lingowire.translation.Translation;
@@ -65,7 +65,7 @@ public class WebhookDispatcher {
             return 0;
         }
         long cursor = locked.get(0).longValue();
-        List<Event> events = Event.<Event>find("seq > ?1 order by seq", cursor).page(0, config.batchSize()).list();
+        List<StoryEvent> events = StoryEvent.<StoryEvent>find("seq > ?1 order by seq", cursor).page(0, config.batchSize()).list();
         if (events.isEmpty()) {
             return 0;
         }
@@ -73,7 +73,7 @@ public class WebhookDispatcher {
         Map<String, Partner> partners = new HashMap<>();
         Instant settled = Instant.now().minus(config.gapWait());
         int consumed = 0;
-        for (Event event : events) {
+        for (StoryEvent event : events) {
             if (event.seq != cursor + 1 && event.createdAt.isAfter(settled)) {
                 break; // an earlier sequence number may belong to a transaction that has not committed yet
             }
@@ -88,7 +88,7 @@ public class WebhookDispatcher {
         return consumed;
     }
 
-    private void fanOut(Event event, List<WebhookEndpoint> endpoints, Map<String, Partner> partners) {
+    private void fanOut(StoryEvent event, List<WebhookEndpoint> endpoints, Map<String, Partner> partners) {
         List<WebhookEndpoint> interested = endpoints.stream()
                 .filter(e -> event.seq > e.fromSeq && e.wants(event.type)).toList();
         if (interested.isEmpty()) {
@@ -112,7 +112,7 @@ public class WebhookDispatcher {
         }
     }
 
-    private void deliver(WebhookEndpoint endpoint, Event event, String language, String sourceLanguage) {
+    private void deliver(WebhookEndpoint endpoint, StoryEvent event, String language, String sourceLanguage) {
         WebhookDelivery delivery = new WebhookDelivery();
         delivery.id = "msg_" + Ids.newId();
         delivery.endpointId = endpoint.id;

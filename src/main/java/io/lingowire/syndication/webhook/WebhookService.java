@@ -2,7 +2,7 @@ package io.lingowire.syndication.webhook;
 
 import io.lingowire.common.Ids;
 import io.lingowire.common.error.ApiProblem;
-import io.lingowire.event.Event;
+import io.lingowire.event.StoryEvent;
 import io.lingowire.event.EventLog;
 import io.lingowire.syndication.partner.PartnerService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +24,8 @@ import java.util.Set;
 public class WebhookService {
 
     /** Event types an endpoint can ask for. */
-    public static final Set<String> EVENT_TYPES = Set.of(Event.ARTICLE_PUBLISHED, Event.ARTICLE_CORRECTED,
-            Event.ARTICLE_WITHHELD, Event.ARTICLE_KILLED, Event.TRANSLATION_PUBLISHED, Event.TRANSLATION_STALE);
+    public static final Set<String> EVENT_TYPES = Set.of(StoryEvent.ARTICLE_PUBLISHED, StoryEvent.ARTICLE_CORRECTED,
+            StoryEvent.ARTICLE_WITHHELD, StoryEvent.ARTICLE_KILLED, StoryEvent.TRANSLATION_PUBLISHED, StoryEvent.TRANSLATION_STALE);
     private static final int MAX_URL_LENGTH = 2000;
 
     private final PartnerService partners;

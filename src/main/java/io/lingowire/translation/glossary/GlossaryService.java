@@ -1,8 +1,8 @@
 package io.lingowire.translation.glossary;
 
+import io.lingowire.locale.LanguageTags;
 import io.lingowire.common.Ids;
 import io.lingowire.common.error.ApiProblem;
-import io.lingowire.ingest.analyze.LanguageDetector;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.Terminology;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +34,8 @@ public class GlossaryService {
     }
 
     public static LanguagePair pair(String source, String target) {
-        String s = LanguageDetector.primary(source);
-        String t = LanguageDetector.primary(target);
+        String s = LanguageTags.primary(source);
+        String t = LanguageTags.primary(target);
         if (s.equals("und") || t.equals("und") || s.equals(t)) {
             throw ApiProblem.badRequest("invalid-pair", "A glossary needs two different languages, got "
                     + source + " and " + target);

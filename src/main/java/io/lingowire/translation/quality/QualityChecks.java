@@ -1,5 +1,6 @@
 package io.lingowire.translation.quality;
 
+import io.lingowire.locale.LanguageTags;
 import io.lingowire.ingest.analyze.LanguageDetector;
 import io.lingowire.translation.segment.Protector;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +45,7 @@ public class QualityChecks {
         long letters = prose.codePoints().filter(Character::isLetter).count();
         if (letters >= 60) {
             LanguageDetector.Detection detected = languages.detect(prose);
-            String expected = LanguageDetector.primary(target);
+            String expected = LanguageTags.primary(target);
             if (!detected.language().equals("und") && !detected.language().equals(expected)
                     && detected.confidence() >= 0.5) {
                 flags.add("output language detected as " + detected.language() + ", expected " + expected);

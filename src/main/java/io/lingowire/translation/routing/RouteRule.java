@@ -1,5 +1,6 @@
 package io.lingowire.translation.routing;
 
+import io.lingowire.locale.LanguageTags;
 import io.lingowire.article.ArticleRevision;
 import io.lingowire.article.SourceRef;
 import io.lingowire.syndication.partner.Audience;
@@ -34,10 +35,10 @@ public record RouteRule(String name, List<String> sourceLanguages, List<String> 
     /** Whether the rule applies to translating {@code revision} into {@code language} at {@code now}. */
     public boolean matches(ArticleRevision revision, Instant embargoUntil, String language, Instant now,
                            Collection<Partner> partnersNamed) {
-        if (!sourceLanguages.isEmpty() && sourceLanguages.stream().noneMatch(r -> Audience.matches(r, revision.language))) {
+        if (!sourceLanguages.isEmpty() && sourceLanguages.stream().noneMatch(r -> LanguageTags.matches(r, revision.language))) {
             return false;
         }
-        if (!targetLanguages.isEmpty() && targetLanguages.stream().noneMatch(r -> Audience.matches(r, language))) {
+        if (!targetLanguages.isEmpty() && targetLanguages.stream().noneMatch(r -> LanguageTags.matches(r, language))) {
             return false;
         }
         if (!sources.isEmpty() && sources.stream().noneMatch(s -> fromSource(revision, s))) {

@@ -1,11 +1,11 @@
 package io.lingowire.translation.routing;
 
+import io.lingowire.locale.LanguageTags;
 import io.lingowire.article.ArticleRevision;
 import io.lingowire.syndication.partner.Partner;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.Providers;
 import io.lingowire.translation.provider.TranslationProvider;
-import io.lingowire.ingest.analyze.LanguageDetector;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +48,7 @@ public class Router {
 
     /** The language pair a translation of {@code revision} into {@code language} is routed, and its glossary read, for. */
     public static LanguagePair pair(ArticleRevision revision, String language) {
-        return new LanguagePair(LanguageDetector.primary(revision.language), LanguageDetector.primary(language));
+        return new LanguagePair(LanguageTags.primary(revision.language), LanguageTags.primary(language));
     }
 
     /** The rule that applies (null: none) and the providers it names, before their state is looked at. */

@@ -81,9 +81,9 @@ class WebhookPolicyTest {
 
     @Test
     void aTranslationsPayloadNamesItsSourceLanguage() {
-        io.lingowire.event.Event event = new io.lingowire.event.Event();
+        io.lingowire.event.StoryEvent event = new io.lingowire.event.StoryEvent();
         event.seq = 7L;
-        event.type = io.lingowire.event.Event.TRANSLATION_PUBLISHED;
+        event.type = io.lingowire.event.StoryEvent.TRANSLATION_PUBLISHED;
         event.articleId = "a1";
         event.version = 2;
         event.language = "es";

@@ -1,7 +1,7 @@
 package io.lingowire.syndication.feed.rest;
 
 import io.lingowire.common.Hashing;
-import io.lingowire.syndication.format.Format;
+import io.lingowire.syndication.format.OutputFormat;
 
 import java.util.function.BiConsumer;
 
@@ -35,15 +35,15 @@ final class FeedAnswer {
         return false;
     }
 
-    private static String contentType(Format format) {
-        return format.mediaType + (format == Format.NINJS ? "" : "; charset=utf-8");
+    private static String contentType(OutputFormat format) {
+        return format.mediaType + (format == OutputFormat.NINJS ? "" : "; charset=utf-8");
     }
 
     /**
      * The headers of the answer. A 304 carries the tag and the paging headers but no entity headers; {@code next} is
      * null for a single item, which has no next page.
      */
-    static void headers(String etag, Format format, boolean notModified, String nextUrl, String nextCursor,
+    static void headers(String etag, OutputFormat format, boolean notModified, String nextUrl, String nextCursor,
                         BiConsumer<String, String> out) {
         out.accept("ETag", etag);
         if (!notModified) {

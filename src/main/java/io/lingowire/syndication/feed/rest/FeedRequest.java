@@ -3,7 +3,7 @@ package io.lingowire.syndication.feed.rest;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.syndication.SyndicationConfig;
 import io.lingowire.syndication.feed.FeedService;
-import io.lingowire.syndication.format.Format;
+import io.lingowire.syndication.format.OutputFormat;
 import io.lingowire.syndication.partner.Partner;
 
 import java.net.URLEncoder;
@@ -16,7 +16,7 @@ import java.util.List;
  * request is answered ({@link PartnerFeedResource} and {@link CachedFeedRoute}) build it here, so they can never
  * disagree on which page a request means.
  */
-record FeedRequest(Partner partner, String cursor, String lang, List<String> languages, int size, Format format) {
+record FeedRequest(Partner partner, String cursor, String lang, List<String> languages, int size, OutputFormat format) {
 
     /** Throws the problem a partner gets for a format or language it is not entitled to, or an unknown one. */
     static FeedRequest of(Partner partner, String cursor, String lang, String limit, String format, String accept,
@@ -34,8 +34,8 @@ record FeedRequest(Partner partner, String cursor, String lang, List<String> lan
         }
     }
 
-    static Format format(Partner partner, String format, String accept) {
-        Format chosen = Format.negotiate(format, accept);
+    static OutputFormat format(Partner partner, String format, String accept) {
+        OutputFormat chosen = OutputFormat.negotiate(format, accept);
         if (partner.formats != null && !partner.formats.isEmpty() && !partner.formats.contains(chosen.id)) {
             throw ApiProblem.forbidden("format-not-entitled", "This partner takes " + partner.formats
                     + ", not " + chosen.id);
@@ -57,7 +57,7 @@ record FeedRequest(Partner partner, String cursor, String lang, List<String> lan
         if (lang != null && !lang.isBlank()) {
             url.append("&lang=").append(URLEncoder.encode(lang, StandardCharsets.UTF_8));
         }
-        if (format != Format.NINJS) {
+        if (format != OutputFormat.NINJS) {
             url.append("&format=").append(format.id);
         }
         return url.toString();

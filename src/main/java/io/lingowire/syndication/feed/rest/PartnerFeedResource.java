@@ -15,7 +15,7 @@ import io.lingowire.syndication.feed.FeedService;
 import io.lingowire.syndication.feed.PageCache;
 import io.lingowire.syndication.format.LocalizedItem;
 import io.lingowire.syndication.format.FeedPage;
-import io.lingowire.syndication.format.Format;
+import io.lingowire.syndication.format.OutputFormat;
 import io.lingowire.syndication.format.FormatWriter;
 import io.lingowire.syndication.partner.Partner;
 import io.lingowire.syndication.partner.RateLimiter;
@@ -51,7 +51,7 @@ public class PartnerFeedResource {
     private final SecurityIdentity identity;
     private final EventSignal signal;
     private final FeedMetrics metrics;
-    private final Map<Format, FormatWriter> writers = new EnumMap<>(Format.class);
+    private final Map<OutputFormat, FormatWriter> writers = new EnumMap<>(OutputFormat.class);
 
     PartnerFeedResource(FeedService feed, RateLimiter limiter, SyndicationConfig config,
                         PageCache cache, EventSignal signal, SecurityIdentity identity, Instance<FormatWriter> all,
@@ -77,7 +77,7 @@ public class PartnerFeedResource {
         // (CachedFeedRoute answers most of those before they get here)
         FeedRequest request = FeedRequest.of(partner(), cursor, lang, limit, format, accept, config);
         FormatWriter writer = writers.get(request.format());
-        if (request.format() == Format.NITF) {
+        if (request.format() == OutputFormat.NITF) {
             writer.page(null); // refuses with a problem that says what to do instead
         }
         Duration hold = Duration.ofSeconds(wait == null ? 0 : FeedRequest.number("wait", wait));
@@ -106,7 +106,7 @@ public class PartnerFeedResource {
                          @RestQuery String format, @RestHeader(HttpHeaders.ACCEPT) String accept,
                          @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Partner partner = partner();
-        Format chosen = FeedRequest.format(partner, format, accept);
+        OutputFormat chosen = FeedRequest.format(partner, format, accept);
         byte[] body = writers.get(chosen).item(feed.item(partner, id, lang));
         return answer(true, body, FeedAnswer.etag(body), chosen, ifNoneMatch, null, null);
     }
@@ -122,7 +122,7 @@ public class PartnerFeedResource {
     }
 
     /** 200 with the body and its ETag, or 304 when the client already has exactly these bytes. */
-    private Response answer(boolean item, byte[] body, String etag, Format format, String ifNoneMatch, String nextUrl,
+    private Response answer(boolean item, byte[] body, String etag, OutputFormat format, String ifNoneMatch, String nextUrl,
                             String nextCursor) {
         boolean notModified = FeedAnswer.notModified(ifNoneMatch, etag);
         metrics.served(item, format, notModified);

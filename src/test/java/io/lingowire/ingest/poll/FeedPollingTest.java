@@ -1,4 +1,4 @@
-package io.lingowire.ingest.feed;
+package io.lingowire.ingest.poll;
 
 import io.lingowire.support.Api;
 import io.quarkus.test.common.QuarkusTestResource;

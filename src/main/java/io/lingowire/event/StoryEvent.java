@@ -17,7 +17,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "event")
-public class Event extends PanacheEntityBase {
+public class StoryEvent extends PanacheEntityBase {
 
     public static final String ARTICLE_PUBLISHED = "article.published";
     public static final String ARTICLE_CORRECTED = "article.corrected";
@@ -54,7 +54,7 @@ public class Event extends PanacheEntityBase {
         return embargoUntil != null && embargoUntil.isAfter(createdAt);
     }
 
-    public static List<Event> forArticle(String articleId) {
+    public static List<StoryEvent> forArticle(String articleId) {
         return list("articleId = ?1 order by seq", articleId);
     }
 }

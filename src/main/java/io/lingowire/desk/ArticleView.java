@@ -1,4 +1,4 @@
-package io.lingowire.article.rest;
+package io.lingowire.desk;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.lingowire.article.Article;

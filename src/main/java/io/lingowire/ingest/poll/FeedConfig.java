@@ -1,4 +1,4 @@
-package io.lingowire.ingest.feed;
+package io.lingowire.ingest.poll;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;

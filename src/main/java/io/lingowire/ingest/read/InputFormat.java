@@ -1,7 +1,7 @@
 package io.lingowire.ingest.read;
 
 /** The document kinds the gateway reads, each with the media type it is stored under. */
-public enum Format {
+public enum InputFormat {
     TEXT("text/plain"),
     MARKDOWN("text/markdown"),
     HTML("text/html"),
@@ -15,11 +15,11 @@ public enum Format {
 
     public final String mediaType;
 
-    Format(String mediaType) {
+    InputFormat(String mediaType) {
         this.mediaType = mediaType;
     }
 
     /** A detected format plus the concrete media type and charset that go with it. */
-    public record Detected(Format format, String mediaType, String charset) {
+    public record Detected(InputFormat format, String mediaType, String charset) {
     }
 }

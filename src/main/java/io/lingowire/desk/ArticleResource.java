@@ -1,4 +1,4 @@
-package io.lingowire.article.rest;
+package io.lingowire.desk;
 
 import io.lingowire.article.ArticleService;
 import io.lingowire.article.PubStatus;

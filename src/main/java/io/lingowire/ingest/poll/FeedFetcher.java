@@ -1,4 +1,4 @@
-package io.lingowire.ingest.feed;
+package io.lingowire.ingest.poll;
 
 import io.lingowire.common.error.ApiProblem;
 

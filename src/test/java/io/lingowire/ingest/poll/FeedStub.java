@@ -1,4 +1,4 @@
-package io.lingowire.ingest.feed;
+package io.lingowire.ingest.poll;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
