@@ -27,7 +27,8 @@ public class EventSignal {
         changed(appended.seq());
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void look() {
         long seq = log.latest();
         synchronized (this) {

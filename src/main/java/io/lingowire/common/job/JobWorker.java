@@ -75,7 +75,8 @@ public class JobWorker {
         LOG.infof("Job worker %s runs %s", workerId, String.join(", ", this.handlers.keySet()));
     }
 
-    @Scheduled(every = "${lingowire.jobs.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${lingowire.jobs.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         for (JobHandler handler : handlers.values()) {
             claim(handler, true);
@@ -83,7 +84,8 @@ public class JobWorker {
     }
 
     /** Deletes finished jobs older than {@code lingowire.jobs.keep-done}, a batch at a time. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         Instant before = Instant.now().minus(config.keepDone());
         int total = 0;
@@ -203,7 +205,8 @@ public class JobWorker {
      * Renews the leases of the jobs this replica runs, every third of the shortest lease: a job runs as long as it
      * needs while its replica lives, and is taken over soon after the replica dies.
      */
-    @Scheduled(every = "${lingowire.jobs.heartbeat:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${lingowire.jobs.heartbeat:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void heartbeat() {
         if (running.isEmpty()) {
             return;

@@ -35,7 +35,8 @@ public class QueueDepth {
         handlers.forEach(h -> STATES.forEach(state -> depth(h.kind(), state)));
     }
 
-    @Scheduled(every = "15s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "15s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @Transactional
     void read() {
         Map<String, Long> counts = new java.util.HashMap<>();

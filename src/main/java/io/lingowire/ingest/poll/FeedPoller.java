@@ -79,6 +79,7 @@ public class FeedPoller {
     }
 
     @Scheduled(every = "${lingowire.feeds.tick:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class,
             delayed = "${lingowire.feeds.first-tick-delay:10s}")
     void tick() {
         for (Map.Entry<String, FeedConfig.Source> entry : config.sources().entrySet()) {

@@ -47,7 +47,8 @@ public class WebhookDispatcher {
         this.config = config;
     }
 
-    @Scheduled(every = "${lingowire.webhooks.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${lingowire.webhooks.tick:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         int handled;
         do {
