@@ -6,8 +6,7 @@ import io.lingowire.common.error.ApiProblem;
 import io.lingowire.ingest.IngestRequest;
 import io.lingowire.ingest.IngestService;
 import io.lingowire.security.Role;
-import io.lingowire.syndication.lifecycle.Lifecycle;
-import io.lingowire.translation.TranslationService;
+import io.lingowire.translation.TranslationRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -45,12 +44,11 @@ public class ArticleResource {
 
     private final IngestService ingest;
     private final ArticleService articles;
-    private final TranslationService translations;
-    private final Lifecycle lifecycle;
+    private final TranslationRequests translations;
+    private final Kills kills;
 
-    ArticleResource(IngestService ingest, ArticleService articles, TranslationService translations,
-                    Lifecycle lifecycle) {
-        this.lifecycle = lifecycle;
+    ArticleResource(IngestService ingest, ArticleService articles, TranslationRequests translations, Kills kills) {
+        this.kills = kills;
         this.ingest = ingest;
         this.articles = articles;
         this.translations = translations;
@@ -127,7 +125,7 @@ public class ArticleResource {
     @Path("{id}/kill")
     @Consumes(MediaType.APPLICATION_JSON)
     public ArticleView kill(@RestPath String id, KillRequest request) {
-        lifecycle.kill(id, request == null ? null : request.reason());
+        kills.kill(id, request == null ? null : request.reason());
         return get(id, null);
     }
 

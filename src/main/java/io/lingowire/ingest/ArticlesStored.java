@@ -5,8 +5,9 @@ import io.lingowire.article.ArticleService;
 import java.util.List;
 
 /**
- * Fired after a document's articles are stored (committed), with the translation targets and priority asked for at
- * ingest; observers queue what follows (translations, embargo release).
+ * The "article stored" signal: fired once a document's articles are stored and committed (never inside the storing
+ * transaction), with the translation targets and priority asked for at ingest. What follows — translations, the
+ * embargo's release — is decided by its one observer, the desk's translation demand.
  */
-public record Ingested(List<ArticleService.Stored> stored, List<String> targets, String priority) {
+public record ArticlesStored(List<ArticleService.Stored> stored, List<String> targets, String priority) {
 }

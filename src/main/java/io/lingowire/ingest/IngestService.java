@@ -31,10 +31,10 @@ public class IngestService {
     private final ParseRunner runner;
     private final IngestConfig config;
     private final MeterRegistry metrics;
-    private final jakarta.enterprise.event.Event<Ingested> ingested;
+    private final jakarta.enterprise.event.Event<ArticlesStored> ingested;
 
     IngestService(ArticleAnalyzer analyzer, ArticleService articles, ParseRunner runner, IngestConfig config,
-                  MeterRegistry metrics, jakarta.enterprise.event.Event<Ingested> ingested) {
+                  MeterRegistry metrics, jakarta.enterprise.event.Event<ArticlesStored> ingested) {
         this.ingested = ingested;
         this.analyzer = analyzer;
         this.articles = articles;
@@ -86,7 +86,7 @@ public class IngestService {
         }
         metrics.counter("lingowire.ingest.documents", "format", extraction.detected().format().name().toLowerCase())
                 .increment();
-        ingested.fire(new Ingested(stored, request.targets(), request.priority()));
+        ingested.fire(new ArticlesStored(stored, request.targets(), request.priority()));
         return stored;
     }
 

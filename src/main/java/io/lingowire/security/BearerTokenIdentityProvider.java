@@ -1,8 +1,5 @@
 package io.lingowire.security;
 
-import io.lingowire.syndication.partner.Partner;
-import io.lingowire.syndication.partner.PartnerDirectory;
-import io.lingowire.syndication.partner.PartnerService;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -12,28 +9,24 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import java.util.Optional;
 
 /**
- * Turns a bearer token into an identity: a user token ({@code lwt_}) into the user it was issued to, a partner key
- * ({@code lwp_}) into the partner (principal name = partner id, role {@code partner}). Either is answered on the event
- * loop when this replica read it a moment ago; the database look-up runs off the event loop.
+ * Turns a bearer token into an identity: a user token ({@code lwt_}) into the user it was issued to, any other key into
+ * its owner as a {@link KeyOwners} implementation answers (a partner key into the partner). Either is answered on the
+ * event loop when this replica read it a moment ago; the database look-up runs off the event loop.
  */
 @ApplicationScoped
 public class BearerTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    /** The security identity attribute holding the {@link Partner} of a partner key. */
-    public static final String PARTNER_ATTRIBUTE = "lingowire.partner";
-
     private final TokenService tokens;
-    private final PartnerService partners;
-    private final PartnerDirectory directory;
+    private final Instance<KeyOwners> owners;
 
-    BearerTokenIdentityProvider(TokenService tokens, PartnerService partners, PartnerDirectory directory) {
+    BearerTokenIdentityProvider(TokenService tokens, Instance<KeyOwners> owners) {
         this.tokens = tokens;
-        this.partners = partners;
-        this.directory = directory;
+        this.owners = owners;
     }
 
     @Override
@@ -47,14 +40,16 @@ public class BearerTokenIdentityProvider implements IdentityProvider<TokenAuthen
             return Uni.createFrom().nullItem();
         }
         String token = request.getToken().getToken();
-        if (token.startsWith(PartnerService.KEY_PREFIX)) {
-            // the partner API's hot path: a key this replica knows needs no database, so no worker thread
-            Optional<Partner> known = directory.known(token);
-            if (known.isPresent()) {
-                return Uni.createFrom().item(partnerIdentity(known.get(), request));
+        for (KeyOwners keys : owners) {
+            if (keys.claims(token)) {
+                // the partner API's hot path: a key this replica knows needs no database, so no worker thread
+                Optional<KeyOwners.KeyOwner> known = keys.known(token);
+                if (known.isPresent()) {
+                    return Uni.createFrom().item(ownerIdentity(known.get(), request));
+                }
+                return context.runBlocking(() -> keys.resolve(token).map(o -> ownerIdentity(o, request))
+                        .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked API key")));
             }
-            return context.runBlocking(() -> partners.resolve(token).map(p -> partnerIdentity(p, request))
-                    .orElseThrow(() -> new AuthenticationFailedException("unknown or revoked API key")));
         }
         // a token this replica resolved a moment ago needs no database, so no worker thread either
         Optional<TokenService.Principal> known = tokens.known(token);
@@ -73,12 +68,12 @@ public class BearerTokenIdentityProvider implements IdentityProvider<TokenAuthen
                 .build();
     }
 
-    /** A partner's identity: principal name = partner id, role {@code partner}, the partner as attribute. */
-    private static SecurityIdentity partnerIdentity(Partner partner, TokenAuthenticationRequest request) {
+    /** A key owner's identity, with the owner's own object as the {@link KeyOwners#OWNER_ATTRIBUTE} attribute. */
+    private static SecurityIdentity ownerIdentity(KeyOwners.KeyOwner owner, TokenAuthenticationRequest request) {
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(partner.id))
-                .addRole(Role.PARTNER)
-                .addAttribute(PARTNER_ATTRIBUTE, partner)
+                .setPrincipal(new QuarkusPrincipal(owner.principal()))
+                .addRoles(owner.roles())
+                .addAttribute(KeyOwners.OWNER_ATTRIBUTE, owner.detail())
                 .addCredential(request.getToken())
                 .build();
     }

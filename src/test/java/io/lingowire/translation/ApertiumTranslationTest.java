@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ApertiumTranslationTest {
 
     @Inject
-    TranslationService service;
+    TranslationRun service;
 
     @BeforeAll
     static void engineInstalled() {
@@ -69,7 +69,7 @@ class ApertiumTranslationTest {
         Api.asAdmin().contentType("application/json").body("{\"targets\":[\"es\"]}")
                 .post("/api/v1/articles/" + id + "/translations").then().statusCode(202);
         Api.awaitTranslation(id, "es");
-        TranslationService.Outcome again = service.translate(id, "es");
+        TranslationRun.Outcome again = service.translate(id, "es");
         assertEquals(again.segments(), again.memoryHits(), "every segment from memory");
         assertEquals(0, again.providerSegments(), "no segment sent to the engine");
     }

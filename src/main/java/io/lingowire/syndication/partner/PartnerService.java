@@ -1,5 +1,6 @@
 package io.lingowire.syndication.partner;
 
+import io.lingowire.article.ArticleRevision;
 import io.lingowire.locale.LanguageTags;
 import io.lingowire.common.Hashing;
 import io.lingowire.common.Ids;
@@ -103,6 +104,21 @@ public class PartnerService {
     }
 
     /** The partner a live key belongs to (the database is asked at most every {@link PartnerDirectory#TRUST}). */
+    /**
+     * The language ranges that the partners entitled to a story take (its source and products among theirs), each
+     * once, {@code *} left out: the languages worth translating it into.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Set<String> languagesTaken(ArticleRevision revision) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Partner partner : Partner.<Partner>listAll()) {
+            if (Audience.storyEntitled(partner, revision)) {
+                partner.languages.stream().filter(range -> !range.equals("*")).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Partner> resolve(String apiKey) {
         if (apiKey == null || !apiKey.startsWith(KEY_PREFIX)) {

@@ -3,7 +3,8 @@ package io.lingowire.translation.job;
 import io.lingowire.common.job.Job;
 import io.lingowire.common.job.JobHandler;
 import io.lingowire.common.job.RetryLater;
-import io.lingowire.translation.TranslationService;
+import io.lingowire.translation.TranslationRequests;
+import io.lingowire.translation.TranslationRun;
 import io.lingowire.translation.provider.ProviderException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,15 +14,15 @@ import java.time.Duration;
 @ApplicationScoped
 public class TranslateJobHandler implements JobHandler {
 
-    private final TranslationService translations;
+    private final TranslationRun translations;
 
-    TranslateJobHandler(TranslationService translations) {
+    TranslateJobHandler(TranslationRun translations) {
         this.translations = translations;
     }
 
     @Override
     public String kind() {
-        return TranslationService.JOB_KIND;
+        return TranslationRequests.JOB_KIND;
     }
 
     @Override

@@ -62,7 +62,7 @@ public class ProviderResource {
         UsageLedger.Usage used = usage.thisMonth(provider.name());
         RoutingConfig.Limits limits = gate.limits(provider.name()).orElse(null);
         return new View(provider.name(), provider.selfHosted(), pairs.isEmpty() ? "down" : "up",
-                providers.restingUntil(provider.name()).orElse(null), pairs, circuit.state().label(),
+                gate.restingUntil(provider.name()).orElse(null), pairs, circuit.state().label(),
                 circuit.openUntil(), used.characters(), used.requests(), used.cost(),
                 gate.monthlyBudget(provider.name()).orElse(null),
                 new Limits(boxed(gate.maxConcurrent(provider)),

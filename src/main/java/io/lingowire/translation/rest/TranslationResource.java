@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.lingowire.article.Block;
 import io.lingowire.security.Role;
 import io.lingowire.translation.Translation;
-import io.lingowire.translation.TranslationService;
+import io.lingowire.translation.Editorial;
+import io.lingowire.translation.TranslationRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,10 +27,12 @@ import java.util.List;
 @RolesAllowed({Role.ADMIN, Role.EDITOR})
 public class TranslationResource {
 
-    private final TranslationService translations;
+    private final TranslationRequests translations;
+    private final Editorial editorial;
 
-    TranslationResource(TranslationService translations) {
+    TranslationResource(TranslationRequests translations, Editorial editorial) {
         this.translations = translations;
+        this.editorial = editorial;
     }
 
     public record Request(List<String> targets, String priority) {
@@ -75,15 +78,15 @@ public class TranslationResource {
     @PUT
     @Path("{lang}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public View postEdit(@RestPath String id, @RestPath String lang, TranslationService.PostEdit edit,
+    public View postEdit(@RestPath String id, @RestPath String lang, Editorial.PostEdit edit,
                          @Context SecurityContext security) {
-        return View.of(translations.postEdit(id, lang, edit, security.getUserPrincipal().getName()), true);
+        return View.of(editorial.postEdit(id, lang, edit, security.getUserPrincipal().getName()), true);
     }
 
     /** Approves the language version and publishes it to partners (also to those that take only approved ones). */
     @POST
     @Path("{lang}/approve")
     public View approve(@RestPath String id, @RestPath String lang, @Context SecurityContext security) {
-        return View.of(translations.approve(id, lang, security.getUserPrincipal().getName()), true);
+        return View.of(editorial.approve(id, lang, security.getUserPrincipal().getName()), true);
     }
 }

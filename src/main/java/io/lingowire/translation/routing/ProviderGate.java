@@ -11,6 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +24,9 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one way a provider is called: through its circuit breaker and its concurrency and rate limits, with the
- * characters sent added to the month's usage afterwards. Owning these here keeps every provider free of fault
+ * The one way a provider is called, and the one owner of its health: calls go through its circuit breaker and its
+ * concurrency and rate limits, with the characters sent added to the month's usage afterwards; a provider that said
+ * to slow down or that its quota is spent rests; its budget is weighed against the month's spend. Owning these here keeps every provider free of fault
  * tolerance code, as a super-heroes client bean owns its {@code @CircuitBreaker}.
  */
 @ApplicationScoped
@@ -45,12 +50,42 @@ public class ProviderGate {
     private final Map<String, RoutingConfig.Limits> limits = new HashMap<>();
 
     private final MeterRegistry metrics;
+    /** Providers that asked us to wait (Retry-After) or whose quota is spent, and until when. */
+    private final Map<String, Instant> resting = new ConcurrentHashMap<>();
 
     ProviderGate(RoutingConfig config, UsageLedger usage, MeterRegistry metrics) {
         this.config = config;
         this.usage = usage;
         this.metrics = metrics;
         config.limits().forEach((key, value) -> limits.put(RoutingConfig.providerKey(key), value));
+    }
+
+    /**
+     * Takes a provider out of every chain after it said to slow down (for its Retry-After, else 30 s) or that its
+     * quota is spent (until the quota's period ends when the provider says when, as for a daily limit, else until the
+     * first day of next month, UTC, when monthly quotas reset).
+     */
+    public void rest(TranslationProvider provider, ProviderException e) {
+        Instant until = switch (e.kind) {
+            case RATE_LIMITED -> Instant.now().plus(e.retryAfter != null ? e.retryAfter
+                    : Duration.ofSeconds(30));
+            case QUOTA_EXHAUSTED -> e.retryAfter != null ? Instant.now().plus(e.retryAfter)
+                    : nextMonth();
+            default -> null;
+        };
+        if (until != null) {
+            resting.put(provider.name(), until);
+        }
+    }
+
+    /** The first day of next month, UTC: when monthly quotas and budgets start again. */
+    public static Instant nextMonth() {
+        return LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** Until when a provider rests, if it does. */
+    public Optional<Instant> restingUntil(String name) {
+        return Optional.ofNullable(resting.get(name)).filter(t -> t.isAfter(Instant.now()));
     }
 
     public CircuitBreaker circuit(String provider) {

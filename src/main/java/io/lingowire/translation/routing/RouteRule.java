@@ -3,11 +3,8 @@ package io.lingowire.translation.routing;
 import io.lingowire.locale.LanguageTags;
 import io.lingowire.article.ArticleRevision;
 import io.lingowire.article.SourceRef;
-import io.lingowire.syndication.partner.Audience;
-import io.lingowire.syndication.partner.Partner;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +31,7 @@ public record RouteRule(String name, List<String> sourceLanguages, List<String> 
 
     /** Whether the rule applies to translating {@code revision} into {@code language} at {@code now}. */
     public boolean matches(ArticleRevision revision, Instant embargoUntil, String language, Instant now,
-                           Collection<Partner> partnersNamed) {
+                           Takers takers) {
         if (!sourceLanguages.isEmpty() && sourceLanguages.stream().noneMatch(r -> LanguageTags.matches(r, revision.language))) {
             return false;
         }
@@ -47,13 +44,7 @@ public record RouteRule(String name, List<String> sourceLanguages, List<String> 
         if (embargoed != null && embargoed != (embargoUntil != null && embargoUntil.isAfter(now))) {
             return false;
         }
-        return partners.isEmpty() || partnersNamed.stream().anyMatch(p -> named(p)
-                && Audience.languageEntitled(p, language) && Audience.storyEntitled(p, revision));
-    }
-
-    /** Whether a partner is one this rule names, by id or by name. */
-    public boolean named(Partner partner) {
-        return partners.stream().anyMatch(n -> n.equals(partner.id) || n.equalsIgnoreCase(partner.name));
+        return partners.isEmpty() || takers.anyTakes(partners, revision, language);
     }
 
     private static boolean fromSource(ArticleRevision revision, String source) {

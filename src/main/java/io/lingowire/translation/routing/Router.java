@@ -2,11 +2,9 @@ package io.lingowire.translation.routing;
 
 import io.lingowire.locale.LanguageTags;
 import io.lingowire.article.ArticleRevision;
-import io.lingowire.syndication.partner.Partner;
 import io.lingowire.translation.provider.LanguagePair;
 import io.lingowire.translation.provider.Providers;
 import io.lingowire.translation.provider.TranslationProvider;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -36,10 +34,12 @@ public class Router {
     private final Providers providers;
     private final ProviderGate gate;
     private final List<RouteRule> rules;
+    private final Takers takers;
 
-    Router(Providers providers, ProviderGate gate, RoutingConfig config) {
+    Router(Providers providers, ProviderGate gate, RoutingConfig config, Takers takers) {
         this.providers = providers;
         this.gate = gate;
+        this.takers = takers;
         this.rules = config.rules().orElse(List.of()).stream().map(RouteRule::of).toList();
         Set<String> configured = new LinkedHashSet<>();
         providers.all().forEach(p -> configured.add(p.name()));
@@ -59,9 +59,9 @@ public class Router {
         }
     }
 
-    private Choice choose(ArticleRevision revision, Instant embargoUntil, String language, List<Partner> partners) {
+    private Choice choose(ArticleRevision revision, Instant embargoUntil, String language) {
         Instant now = Instant.now();
-        RouteRule rule = rules.stream().filter(r -> r.matches(revision, embargoUntil, language, now, partners))
+        RouteRule rule = rules.stream().filter(r -> r.matches(revision, embargoUntil, language, now, takers))
                 .findFirst().orElse(null);
         LanguagePair pair = pair(revision, language);
         List<TranslationProvider> candidates = rule == null || rule.chain().isEmpty() ? providers.all()
@@ -69,28 +69,19 @@ public class Router {
         return new Choice(rule, pair, candidates);
     }
 
-    /** Whether a rule names partners: matching it needs every partner's entitlements. */
-    public boolean rulesNamePartners() {
-        return rules.stream().anyMatch(r -> !r.partners().isEmpty());
-    }
-
     /**
      * Whether the route for this translation names an engine that has the pair at all, whatever its state now (a
      * provider resting or with an open circuit will be back): what is worth queueing.
-     *
-     * @param partners every partner when {@link #rulesNamePartners()}, else none is needed
      */
-    public boolean translatable(ArticleRevision revision, Instant embargoUntil, String language, List<Partner> partners) {
-        Choice choice = choose(revision, embargoUntil, language, partners);
+    public boolean translatable(ArticleRevision revision, Instant embargoUntil, String language) {
+        Choice choice = choose(revision, embargoUntil, language);
         return choice.candidates().stream().anyMatch(p -> (!choice.selfHostedOnly() || p.selfHosted())
                 && p.pairs().contains(choice.pair()));
     }
 
     /** The route for translating {@code revision} (under embargo until {@code embargoUntil}) into {@code language}. */
     public Route route(ArticleRevision revision, Instant embargoUntil, String language) {
-        List<Partner> partners = rulesNamePartners()
-                ? QuarkusTransaction.joiningExisting().call(() -> Partner.<Partner>listAll()) : List.of();
-        Choice choice = choose(revision, embargoUntil, language, partners);
+        Choice choice = choose(revision, embargoUntil, language);
         RouteRule rule = choice.rule();
         String name = rule == null ? DEFAULT : rule.name();
         List<TranslationProvider> usable = new ArrayList<>();
@@ -128,7 +119,7 @@ public class Router {
         if (!provider.pairs().contains(pair)) {
             return new Skip("does not translate " + pair, null);
         }
-        Instant resting = providers.restingUntil(provider.name()).orElse(null);
+        Instant resting = gate.restingUntil(provider.name()).orElse(null);
         if (resting != null) {
             return new Skip("resting until " + resting, resting);
         }
@@ -139,7 +130,7 @@ public class Router {
                     : new Skip("circuit half-open, trial call in progress", Instant.now().plus(TRIAL_WAIT));
         }
         if (gate.budgetSpent(provider.name())) {
-            return new Skip("monthly budget spent", Providers.nextMonth());
+            return new Skip("monthly budget spent", ProviderGate.nextMonth());
         }
         return null;
     }

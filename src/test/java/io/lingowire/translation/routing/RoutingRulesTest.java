@@ -2,10 +2,10 @@ package io.lingowire.translation.routing;
 
 import io.lingowire.article.ArticleRevision;
 import io.lingowire.article.SourceRef;
-import io.lingowire.syndication.partner.Partner;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,55 +32,55 @@ class RoutingRulesTest {
         return r;
     }
 
-    private static Partner partner(String id, String name, List<String> languages, List<String> sources) {
-        Partner p = new Partner();
-        p.id = id;
-        p.name = name;
-        p.languages = languages;
-        p.sources = sources;
-        return p;
-    }
+    /** Routing's question answered "no" (no partner takes anything). */
+    private static final Takers NOBODY = (partners, revision, language) -> false;
 
     @Test
     void languagesMatchAsBcp47Ranges() {
         RouteRule spanish = rule(List.of("en"), List.of("es"), List.of(), List.of(), null, List.of());
         ArticleRevision english = revision("en-GB", "desk");
-        assertTrue(spanish.matches(english, null, "es-419", NOW, List.of()));
-        assertFalse(spanish.matches(english, null, "fr", NOW, List.of()));
-        assertFalse(spanish.matches(revision("fa", "desk"), null, "es", NOW, List.of()));
+        assertTrue(spanish.matches(english, null, "es-419", NOW, NOBODY));
+        assertFalse(spanish.matches(english, null, "fr", NOW, NOBODY));
+        assertFalse(spanish.matches(revision("fa", "desk"), null, "es", NOW, NOBODY));
         assertTrue(rule(List.of(), List.of("*"), List.of(), List.of(), null, List.of())
-                .matches(english, null, "ps", NOW, List.of()));
+                .matches(english, null, "ps", NOW, NOBODY));
     }
 
     @Test
     void sourceMatchesTheIngestSourceOrTheOriginatorButNotACitedName() {
         RouteRule reuters = rule(List.of(), List.of(), List.of("Reuters"), List.of(), null, List.of());
-        assertTrue(reuters.matches(revision("en", "reuters"), null, "es", NOW, List.of()));
+        assertTrue(reuters.matches(revision("en", "reuters"), null, "es", NOW, NOBODY));
         assertTrue(reuters.matches(revision("en", "wire-desk", new SourceRef("Reuters", SourceRef.ORIGINATOR)),
-                null, "es", NOW, List.of()));
+                null, "es", NOW, NOBODY));
         assertFalse(reuters.matches(revision("en", "wire-desk", new SourceRef("Reuters", SourceRef.CITED)),
-                null, "es", NOW, List.of()));
+                null, "es", NOW, NOBODY));
     }
 
     @Test
-    void partnerMatchesWhenItIsEntitledToTheLanguageAndTheSource() {
-        RouteRule daily = rule(List.of(), List.of(), List.of(), List.of("Kabul Daily"), null, List.of());
-        Partner partner = partner("p-1", "kabul daily", List.of("fa", "es"), List.of("Pajhwok"));
-        assertTrue(daily.matches(revision("en", "pajhwok"), null, "es", NOW, List.of(partner)));
-        assertFalse(daily.matches(revision("en", "pajhwok"), null, "fr", NOW, List.of(partner)), "language");
-        assertFalse(daily.matches(revision("en", "other"), null, "es", NOW, List.of(partner)), "source");
-        assertTrue(rule(List.of(), List.of(), List.of(), List.of("p-1"), null, List.of())
-                .matches(revision("en", "pajhwok"), null, "fa", NOW, List.of(partner)), "by id");
+    void aRuleNamingPartnersAsksWhetherOneOfThemTakesTheStoryInTheLanguage() {
+        RouteRule daily = rule(List.of(), List.of(), List.of(), List.of("Kabul Daily", "p-1"), null, List.of());
+        List<String> asked = new ArrayList<>();
+        Takers spanishOnly = (partners, revision, language) -> {
+            asked.addAll(partners);
+            return language.equals("es");
+        };
+        assertTrue(daily.matches(revision("en", "pajhwok"), null, "es", NOW, spanishOnly));
+        assertFalse(daily.matches(revision("en", "pajhwok"), null, "fr", NOW, spanishOnly), "language");
+        assertTrue(asked.containsAll(List.of("Kabul Daily", "p-1")), asked.toString());
+        asked.clear();
+        assertTrue(rule(List.of(), List.of(), List.of(), List.of(), null, List.of())
+                .matches(revision("en", "x"), null, "fr", NOW, spanishOnly));
+        assertTrue(asked.isEmpty(), "a rule that names no partner asks about none");
     }
 
     @Test
     void embargoedMeansUnderEmbargoNow() {
         RouteRule embargoed = rule(List.of(), List.of(), List.of(), List.of(), true, List.of());
         ArticleRevision r = revision("en", "desk");
-        assertTrue(embargoed.matches(r, NOW.plusSeconds(60), "es", NOW, List.of()));
-        assertFalse(embargoed.matches(r, NOW.minusSeconds(60), "es", NOW, List.of()), "embargo lifted");
-        assertFalse(embargoed.matches(r, null, "es", NOW, List.of()));
-        assertTrue(rule(List.of(), List.of(), List.of(), List.of(), false, List.of()).matches(r, null, "es", NOW, List.of()));
+        assertTrue(embargoed.matches(r, NOW.plusSeconds(60), "es", NOW, NOBODY));
+        assertFalse(embargoed.matches(r, NOW.minusSeconds(60), "es", NOW, NOBODY), "embargo lifted");
+        assertFalse(embargoed.matches(r, null, "es", NOW, NOBODY));
+        assertTrue(rule(List.of(), List.of(), List.of(), List.of(), false, List.of()).matches(r, null, "es", NOW, NOBODY));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.lingowire.syndication.feed.rest;
 
 import io.lingowire.common.error.ApiProblem;
-import io.lingowire.security.BearerTokenIdentityProvider;
+import io.lingowire.security.KeyOwners;
 import io.lingowire.security.Role;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
@@ -113,7 +113,7 @@ public class PartnerFeedResource {
 
     /** The partner the key belongs to (resolved with the key, see BearerTokenIdentityProvider), counted. */
     private Partner partner() {
-        Partner partner = identity.getAttribute(BearerTokenIdentityProvider.PARTNER_ATTRIBUTE);
+        Partner partner = identity.getAttribute(KeyOwners.OWNER_ATTRIBUTE);
         if (partner == null) {
             throw ApiProblem.forbidden("not-a-partner", "The partner API takes a partner API key");
         }
