@@ -43,7 +43,17 @@ public class ArticleService {
     }
 
     public List<Stored> store(List<ArticleDraft> drafts, Original original, String user) {
-        OriginalDocument document = OriginalDocument.findBySha256(original.sha256()).orElseGet(() -> {
+        OriginalDocument document = document(original);
+        List<Stored> stored = new ArrayList<>(drafts.size());
+        for (ArticleDraft draft : drafts) {
+            stored.add(storeOne(draft, document, user));
+        }
+        return stored;
+    }
+
+    /** The stored original with these bytes, stored now if it is new. */
+    private static OriginalDocument document(Original original) {
+        return OriginalDocument.findBySha256(original.sha256()).orElseGet(() -> {
             OriginalDocument d = new OriginalDocument();
             d.id = Ids.newId();
             d.sha256 = original.sha256();
@@ -55,11 +65,6 @@ public class ArticleService {
             d.persist();
             return d;
         });
-        List<Stored> stored = new ArrayList<>(drafts.size());
-        for (ArticleDraft draft : drafts) {
-            stored.add(storeOne(draft, document, user));
-        }
-        return stored;
     }
 
     private Stored storeOne(ArticleDraft draft, OriginalDocument original, String user) {
@@ -91,6 +96,26 @@ public class ArticleService {
                 return new Stored(article, previous, Outcome.DUPLICATE);
             }
         }
+        return revise(article, draft, original, user);
+    }
+
+    /**
+     * A correction of a known article, whatever its content and identity say: a new revision unless it is the
+     * current revision again (same content and status), which is answered as a duplicate.
+     */
+    public Stored correct(String articleId, ArticleDraft draft, Original original, String user) {
+        Article article = Article.findById(articleId);
+        if (article == null) {
+            throw ApiProblem.notFound("Article", articleId);
+        }
+        ArticleRevision current = revision(articleId, null);
+        if (current.contentHash.equals(draft.contentHash()) && current.pubStatus == draft.pubStatus()) {
+            return new Stored(article, current, Outcome.DUPLICATE);
+        }
+        return revise(article, draft, document(original), user);
+    }
+
+    private Stored revise(Article article, ArticleDraft draft, OriginalDocument original, String user) {
         int version = article.currentVersion + 1;
         ArticleRevision revision = revision(article, version, draft, original, user);
         revision.persist();

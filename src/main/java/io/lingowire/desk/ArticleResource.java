@@ -60,16 +60,7 @@ public class ArticleResource {
     public Response upload(@RestForm("file") FileUpload file, @RestForm String source, @RestForm String language,
                            @RestForm String targets, @RestForm String priority, @RestForm String embargoUntil,
                            @RestForm String products, SecurityContext security, UriInfo uri) {
-        if (file == null) {
-            throw ApiProblem.badRequest("missing-file", "The multipart request has no part named 'file'");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return respond(new IngestRequest(bytes, file.contentType(), file.fileName(), source, language,
+        return respond(new IngestRequest(bytes(file), file.contentType(), file.fileName(), source, language,
                 list(targets), priority, instant(embargoUntil), user(security), list(products)), uri);
     }
 
@@ -82,6 +73,44 @@ public class ArticleResource {
                               @RestQuery String products, SecurityContext security, UriInfo uri) {
         return respond(new IngestRequest(body, contentType, filename, source, language, list(targets), priority,
                 instant(embargoUntil), user(security), list(products)), uri);
+    }
+
+    /**
+     * A correction as multipart/form-data: part {@code file} (any format ingest reads) becomes the article's next
+     * revision; its translations turn stale and are re-done.
+     */
+    @POST
+    @Path("{id}/correct")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public ArticleView correctUpload(@RestPath String id, @RestForm("file") FileUpload file, @RestForm String source,
+                                     @RestForm String language, @RestForm String targets, @RestForm String priority,
+                                     @RestForm String embargoUntil, @RestForm String products,
+                                     SecurityContext security) {
+        return corrected(ingest.correct(id, new IngestRequest(bytes(file), file.contentType(), file.fileName(),
+                source, language, list(targets), priority, instant(embargoUntil), user(security), list(products))));
+    }
+
+    /**
+     * A correction as a raw body of any type (its Content-Type is the declared type), or as JSON blocks
+     * ({@code application/json}: {@code {"title", "byline", "blocks": [{"type", "text"}]}}).
+     */
+    @POST
+    @Path("{id}/correct")
+    @Consumes(MediaType.WILDCARD)
+    public ArticleView correctRaw(@RestPath String id, byte[] body,
+                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                  @RestQuery String filename, @RestQuery String source, @RestQuery String language,
+                                  @RestQuery String targets, @RestQuery String priority,
+                                  @RestQuery String embargoUntil, @RestQuery String products,
+                                  SecurityContext security) {
+        return corrected(ingest.correct(id, new IngestRequest(body, contentType, filename, source, language,
+                list(targets), priority, instant(embargoUntil), user(security), list(products))));
+    }
+
+    private ArticleView corrected(ArticleService.Stored stored) {
+        // the stored revision as committed (this request's session read the article before the correction)
+        return withTranslations(ArticleView.of(stored.article(), stored.revision(),
+                stored.outcome().name().toLowerCase()), stored.article().id);
     }
 
     private Response respond(IngestRequest request, UriInfo uri) {
@@ -133,7 +162,11 @@ public class ArticleResource {
     @Path("{id}")
     public ArticleView get(@RestPath String id, @RestQuery Integer version) {
         var revision = articles.revision(id, version);
-        return ArticleView.of(revision.article, revision, null).withTranslations(translations.list(id).stream()
+        return withTranslations(ArticleView.of(revision.article, revision, null), id);
+    }
+
+    private ArticleView withTranslations(ArticleView view, String id) {
+        return view.withTranslations(translations.list(id).stream()
                 .map(t -> new ArticleView.Translation(t.language, t.status.name(), t.sourceVersion)).toList());
     }
 
@@ -158,6 +191,17 @@ public class ArticleResource {
                 .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(
                         HexFormat.of().parseHex(original.sha256())))
                 .build();
+    }
+
+    private static byte[] bytes(FileUpload file) {
+        if (file == null) {
+            throw ApiProblem.badRequest("missing-file", "The multipart request has no part named 'file'");
+        }
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String user(SecurityContext security) {

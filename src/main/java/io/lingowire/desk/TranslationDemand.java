@@ -21,7 +21,9 @@ import java.util.Set;
  * The one place that decides what to translate and when, on the "article stored" signal: a new story goes into the
  * languages asked for and every language an entitled partner takes that its route can translate (nobody pays for
  * languages nobody takes); a correction re-translates the language versions the story has, plus any asked for; an
- * embargoed story gets its release scheduled. A story that is withheld or killed is not translated.
+ * embargoed story gets its release scheduled. A story that is withheld or killed is not translated, and a language
+ * asked for at ingest that no engine on the route translates is left out with a warning (the ingest has succeeded;
+ * the translations API answers such a request with a 422).
  */
 @ApplicationScoped
 public class TranslationDemand {
@@ -67,8 +69,17 @@ public class TranslationDemand {
         Set<String> targets = new LinkedHashSet<>();
         String own = LanguageTags.primary(article.language);
         if (requested != null) {
-            requested.stream().map(LanguageTags::canonical)
-                    .filter(t -> !LanguageTags.primary(t).equals(own)).forEach(targets::add);
+            for (String tag : requested.stream().map(LanguageTags::canonical).toList()) {
+                if (LanguageTags.primary(tag).equals(own)) {
+                    continue;
+                }
+                if (router.translatable(s.revision(), article.embargoUntil, tag)) {
+                    targets.add(tag);
+                } else {
+                    LOG.warnf("Article %s: no configured engine translates %s into %s; not queued", article.id,
+                            article.language, tag);
+                }
+            }
         }
         if (s.outcome() == ArticleService.Outcome.CREATED) {
             for (String range : partners.languagesTaken(s.revision())) {

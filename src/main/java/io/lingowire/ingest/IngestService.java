@@ -2,6 +2,7 @@ package io.lingowire.ingest;
 
 import io.lingowire.locale.LanguageTags;
 import io.lingowire.article.ArticleDraft;
+import io.lingowire.article.ArticleRevision;
 import io.lingowire.article.ArticleService;
 import io.lingowire.common.Hashing;
 import io.lingowire.common.error.ApiProblem;
@@ -57,6 +58,50 @@ public class IngestService {
     }
 
     private List<ArticleService.Stored> read(IngestRequest request) {
+        Prepared prepared = prepare(request, null);
+        List<ArticleService.Stored> stored;
+        try {
+            stored = articles.store(prepared.extraction().drafts(), prepared.original(), request.submittedBy());
+        } catch (PersistenceException e) {
+            // Another request stored the same article a moment ago; storing again now finds it.
+            stored = articles.store(prepared.extraction().drafts(), prepared.original(), request.submittedBy());
+        }
+        ingested.fire(new ArticlesStored(stored, request.targets(), request.priority()));
+        return stored;
+    }
+
+    /**
+     * A correction of article {@code articleId}: the document (any format ingest reads, or {@link #JSON_BLOCKS}) must
+     * hold one article, which becomes the article's next revision whatever its identity says. What the correction
+     * does not say — source, attribution, dateline, products, embargo — stays as the current revision has it.
+     */
+    public ArticleService.Stored correct(String articleId, IngestRequest request) {
+        try {
+            ArticleRevision current = articles.revision(articleId, null);
+            Prepared prepared = prepare(request, current);
+            List<ArticleDraft> drafts = prepared.extraction().drafts();
+            if (drafts.size() != 1) {
+                throw ApiProblem.unreadable("not-one-article", "A correction holds one article; this document holds "
+                        + drafts.size());
+            }
+            ArticleService.Stored stored = articles.correct(articleId, inherit(drafts.get(0), current, request),
+                    prepared.original(), request.submittedBy());
+            ingested.fire(new ArticlesStored(List.of(stored), request.targets(), request.priority()));
+            return stored;
+        } catch (ApiProblem refused) {
+            metrics.counter("lingowire.ingest.rejections", "reason", refused.slug()).increment();
+            throw refused;
+        }
+    }
+
+    /** The media type of a correction given as JSON: {@code {"title", "byline", "blocks": [{type, text}]}}. */
+    public static final String JSON_BLOCKS = "application/json";
+
+    private record Prepared(Extraction extraction, ArticleService.Original original) {
+    }
+
+    /** The checks, then detection, reading and analysis on the parse pool: everything before storing. */
+    private Prepared prepare(IngestRequest request, ArticleRevision correcting) {
         byte[] bytes = request.bytes();
         if (bytes == null || bytes.length == 0) {
             throw ApiProblem.badRequest("empty-document", "The document is empty: send the file in the body, or as "
@@ -74,20 +119,33 @@ public class IngestService {
             }
         }
         String filename = Filenames.sanitize(request.filename());
-        Extraction extraction = runner.run(() -> extract(bytes, request, filename));
-        ArticleService.Original original = new ArticleService.Original(bytes, Hashing.sha256Hex(bytes),
-                extraction.detected().mediaType(), filename);
-        List<ArticleService.Stored> stored;
-        try {
-            stored = articles.store(extraction.drafts(), original, request.submittedBy());
-        } catch (PersistenceException e) {
-            // Another request stored the same article a moment ago; storing again now finds it.
-            stored = articles.store(extraction.drafts(), original, request.submittedBy());
-        }
+        ExtractedItem blocks = correcting == null ? null : CorrectionBlocks.read(bytes, request.declaredType(),
+                limits());
+        Extraction extraction = blocks != null
+                ? new Extraction(new InputFormat.Detected(InputFormat.NINJS, JSON_BLOCKS, "UTF-8"),
+                List.of(analyzer.analyze(blocks, request)))
+                : runner.run(() -> extract(bytes, request, filename));
         metrics.counter("lingowire.ingest.documents", "format", extraction.detected().format().name().toLowerCase())
                 .increment();
-        ingested.fire(new ArticlesStored(stored, request.targets(), request.priority()));
-        return stored;
+        return new Prepared(extraction, new ArticleService.Original(bytes, Hashing.sha256Hex(bytes),
+                extraction.detected().mediaType(), filename));
+    }
+
+    /** A correction's draft, with what it does not say taken from the revision it corrects. */
+    private static ArticleDraft inherit(ArticleDraft d, ArticleRevision r, IngestRequest request) {
+        boolean saysSource = request.source() != null || !d.chain().isEmpty();
+        boolean saysDateline = d.datelineText() != null || d.datelinePlace() != null || d.datelineDate() != null;
+        return new ArticleDraft(d.guid(), d.title(), d.byline() != null ? d.byline() : r.byline,
+                saysDateline ? d.datelinePlace() : r.datelinePlace, saysDateline ? d.datelineDate() : r.datelineDate,
+                saysDateline ? d.datelineText() : r.datelineText,
+                saysSource || d.sourceName() != null ? d.sourceName() : r.sourceName,
+                saysSource || r.sourceChain == null ? d.chain() : List.copyOf(r.sourceChain),
+                d.language(), d.languageConfidence(), d.detectedLanguage(), d.declaredLanguage(),
+                d.publishedAt() != null ? d.publishedAt() : r.publishedAt,
+                d.embargoUntil() != null ? d.embargoUntil() : r.embargoUntil, d.pubStatus(),
+                d.keywords().isEmpty() && r.keywords != null ? List.copyOf(r.keywords) : d.keywords(), d.blocks(),
+                d.contentHash(),
+                d.products().isEmpty() && r.products != null ? List.copyOf(r.products) : d.products());
     }
 
     /** What reading one document produced: the format it turned out to be and the articles it holds. */

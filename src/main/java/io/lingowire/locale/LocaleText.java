@@ -3,6 +3,8 @@ package io.lingowire.locale;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -35,6 +37,21 @@ public final class LocaleText {
             throw new IllegalStateException("locales/" + tag + ".properties: direction must be ltr or rtl");
         }
         this.dates = DateTimeFormatter.ofPattern(values.getProperty("date-format"), Locale.forLanguageTag(tag));
+    }
+
+    /** Words a syndication line may open with before its date in this language ({@code fecha 2025-05-21 (…)}). */
+    public List<String> datelineLeadWords() {
+        return list("dateline-lead-words");
+    }
+
+    /** News agencies a story in this language may cite by name. */
+    public List<String> agencies() {
+        return list("agencies");
+    }
+
+    private List<String> list(String key) {
+        String value = values.getProperty(key, "");
+        return Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     public String tag() {

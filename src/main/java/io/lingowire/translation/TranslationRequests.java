@@ -2,6 +2,7 @@ package io.lingowire.translation;
 
 import io.lingowire.article.Article;
 import io.lingowire.article.ArticleRevised;
+import io.lingowire.article.ArticleRevision;
 import io.lingowire.article.ArticleService;
 import io.lingowire.common.Ids;
 import io.lingowire.common.error.ApiProblem;
@@ -9,6 +10,8 @@ import io.lingowire.common.job.JobQueue;
 import io.lingowire.event.EventLog;
 import io.lingowire.event.StoryEvent;
 import io.lingowire.locale.LanguageTags;
+import io.lingowire.translation.provider.Providers;
+import io.lingowire.translation.routing.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -32,14 +35,22 @@ public class TranslationRequests {
     private final ArticleService articles;
     private final JobQueue queue;
     private final EventLog events;
+    private final Router router;
+    private final Providers providers;
 
-    TranslationRequests(ArticleService articles, JobQueue queue, EventLog events) {
+    TranslationRequests(ArticleService articles, JobQueue queue, EventLog events, Router router, Providers providers) {
         this.articles = articles;
         this.queue = queue;
         this.events = events;
+        this.router = router;
+        this.providers = providers;
     }
 
-    /** Queues one translation job per target language of the article's current revision. */
+    /**
+     * Queues one translation job per target language of the article's current revision. A language that no route
+     * can translate the article into is refused with a 422 naming the languages that can be served, and nothing is
+     * queued.
+     */
     @Transactional
     public List<Translation> request(String articleId, List<String> targets, String priority) {
         Article article = articles.article(articleId);
@@ -56,6 +67,18 @@ public class TranslationRequests {
                 throw ApiProblem.badRequest("same-language", "The article is already in " + article.language);
             }
             languages.add(tag);
+        }
+        ArticleRevision revision = articles.revision(articleId, null);
+        List<String> unserved = languages.stream()
+                .filter(tag -> !router.translatable(revision, article.embargoUntil, tag)).toList();
+        if (!unserved.isEmpty()) {
+            Set<String> served = providers.targetsFrom(LanguageTags.primary(article.language));
+            throw ApiProblem.unprocessable("unsupported-target", "Language cannot be served",
+                            "No configured engine translates " + article.language + " into " + String.join(", ",
+                                    unserved) + " on this article's route; "
+                                    + (served.isEmpty() ? "none serves " + article.language + " at all"
+                                    : "languages that can be served: " + String.join(", ", served)))
+                    .with("languages", List.copyOf(served)).with("unsupported", unserved);
         }
         boolean high = "high".equalsIgnoreCase(priority);
         List<Translation> out = new ArrayList<>();

@@ -84,4 +84,19 @@ class ApertiumTranslationTest {
                 .post("/api/v1/articles/" + id + "/translations").then().statusCode(400);
         Api.asAdmin().get("/api/v1/articles/" + id + "/translations/fr").then().statusCode(404);
     }
+
+    @Test
+    void aLanguageNoEngineServesIsA422NamingTheLanguagesThatCanBeServedAndQueuesNothing() {
+        String id = ingestStory();
+        Api.asAdmin().contentType("application/json").body("{\"targets\":[\"es\",\"xx-Nope\"]}")
+                .post("/api/v1/articles/" + id + "/translations").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://lingowire.io/problems/unsupported-target"))
+                .body("unsupported", equalTo(java.util.List.of("xx-Nope")))
+                .body("languages", hasItem("es"))
+                .body("languages", hasItem("ca"))
+                .body("detail", org.hamcrest.Matchers.containsString("xx-Nope"));
+        Api.asAdmin().get("/api/v1/articles/" + id + "/translations").then().statusCode(200)
+                .body("translations", org.hamcrest.Matchers.empty());
+    }
 }

@@ -1,6 +1,8 @@
 package io.lingowire.common.error;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A request that cannot be honoured, told to the client as an RFC 9457 problem. Throw it from anywhere; the
@@ -16,6 +18,8 @@ public class ApiProblem extends RuntimeException {
     private final String title;
     /** Seconds the client should wait before trying again (429, 503), sent as {@code Retry-After}. */
     private Long retryAfter;
+    /** RFC 9457 extension members the client can act on, such as the languages that can be served. */
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
 
     public ApiProblem(int status, String type, String title, String detail) {
         super(detail);
@@ -63,6 +67,21 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem unreadable(String type, String detail) {
         return new ApiProblem(422, type, "Document cannot be read", detail);
+    }
+
+    /** A well-formed request that asks for something that cannot be done (422). */
+    public static ApiProblem unprocessable(String type, String title, String detail) {
+        return new ApiProblem(422, type, title, detail);
+    }
+
+    /** Adds an extension member to the problem document. */
+    public ApiProblem with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public Map<String, Object> extensions() {
+        return Map.copyOf(extensions);
     }
 
     public int status() {

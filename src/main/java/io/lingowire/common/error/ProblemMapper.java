@@ -27,7 +27,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
         LOG.debugf("%d %s: %s", problem.status(), uri.getPath(), problem.detail());
-        Problem body = new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), uri.getPath());
+        Problem body = new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), uri.getPath(),
+                problem.extensions());
         return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body)
                 .header(HttpHeaders.RETRY_AFTER, problem.retryAfter()).build();
     }

@@ -1,22 +1,27 @@
 package io.lingowire.ingest.analyze;
 
-import io.lingowire.locale.LanguageTags;
 import io.lingowire.article.ArticleDraft;
 import io.lingowire.article.Block;
 import io.lingowire.article.PubStatus;
 import io.lingowire.article.SourceRef;
 import io.lingowire.common.Hashing;
+import io.lingowire.ingest.IngestConfig;
 import io.lingowire.ingest.IngestRequest;
 import io.lingowire.ingest.read.ExtractedItem;
+import io.lingowire.locale.LanguageTags;
+import io.lingowire.locale.LocaleText;
+import io.lingowire.locale.Locales;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,11 +40,27 @@ public class ArticleAnalyzer {
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final int BLOCK_DETECTION_MIN_LETTERS = 40;
 
-    private final LanguageDetector languages;
-    private final AttributionParser attribution = new AttributionParser();
+    /** How many opening blocks may hold the dateline: after a kicker, a byline, a date header. */
+    private static final int DATELINE_BLOCKS = 4;
 
-    ArticleAnalyzer(LanguageDetector languages) {
+    private final LanguageDetector languages;
+    private final AttributionParser attribution;
+
+    ArticleAnalyzer(LanguageDetector languages, Locales locales, IngestConfig config) {
         this.languages = languages;
+        // the reading rules' words are data: every shipped locale's lead words and agencies, the months of every
+        // language the gateway reads
+        Set<String> leadWords = new LinkedHashSet<>();
+        Set<String> agencies = new LinkedHashSet<>();
+        for (LocaleText locale : locales.all()) {
+            leadWords.addAll(locale.datelineLeadWords());
+            agencies.addAll(locale.agencies());
+        }
+        Set<Locale> months = new LinkedHashSet<>();
+        months.add(Locale.ENGLISH);
+        config.languages().forEach(tag -> months.add(Locale.forLanguageTag(LanguageTags.primary(tag))));
+        locales.all().forEach(l -> months.add(Locale.forLanguageTag(l.tag())));
+        this.attribution = new AttributionParser(leadWords, List.copyOf(agencies), List.copyOf(months));
     }
 
     public ArticleDraft analyze(ExtractedItem item, IngestRequest request) {
@@ -53,6 +74,8 @@ public class ArticleAnalyzer {
         String byline = clean(stripByPrefix(item.byline));
         // Documents repeat the headline and the author above the story (a title page, a Title style and a Heading,
         // a PDF line that runs the headline into the byline): peel off whatever of them leads the body.
+        LocalDate headerDate = null;
+        LocalDate header;
         for (int guard = 0; guard < 8 && !blocks.isEmpty(); guard++) {
             String text = blocks.get(0).text();
             Matcher by = BYLINE.matcher(text);
@@ -60,10 +83,15 @@ public class ArticleAnalyzer {
             if (title != null && sameText(text, title) || byline != null && sameText(text, byline)) {
                 blocks.remove(0);
             } else if (text.length() < 100 && by.matches()) {
-                byline = byline == null ? by.group(1).strip() : byline;
+                String named = by.group(1).strip();
+                // "By Farida Noori, Mazar-i-Sharif" says more than the author "Farida Noori" of a title block
+                byline = byline == null || named.startsWith(byline) ? named : byline;
                 blocks.remove(0);
             } else if (title != null && (rest = afterPrefix(text, title)) != null && rest.length() < 100) {
                 blocks.set(0, blocks.get(0).withText(rest));
+            } else if ((header = attribution.dateLine(text, yearHint(item))) != null) {
+                headerDate = headerDate == null ? header : headerDate; // a title block's date line
+                blocks.remove(0);
             } else {
                 break;
             }
@@ -73,12 +101,10 @@ public class ArticleAnalyzer {
         String datelineText = item.datelineText;
         String place = item.datelinePlace;
         LocalDate date = item.datelineDate;
-        int firstParagraph = firstParagraphIndex(blocks);
+        int firstParagraph = datelineBlock(blocks, yearHint(item));
         if (firstParagraph >= 0) {
-            int year = item.publishedAt != null ? item.publishedAt.atZone(ZoneOffset.UTC).getYear()
-                    : LocalDate.now(ZoneOffset.UTC).getYear();
             Optional<AttributionParser.Attribution> found =
-                    attribution.parse(blocks.get(firstParagraph).text(), year);
+                    attribution.parse(blocks.get(firstParagraph).text(), yearHint(item));
             if (found.isPresent()) {
                 AttributionParser.Attribution a = found.get();
                 for (SourceRef ref : a.chain()) {
@@ -114,8 +140,9 @@ public class ArticleAnalyzer {
 
         String sourceName = firstNonBlank(request.source(), item.sourceName, role(chain, SourceRef.DISTRIBUTOR),
                 role(chain, SourceRef.ORIGINATOR));
+        LocalDate day = date != null ? date : headerDate;
         var publishedAt = item.publishedAt != null ? item.publishedAt
-                : date != null ? date.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
+                : day != null ? day.atStartOfDay(ZoneOffset.UTC).toInstant() : null;
         return new ArticleDraft(
                 clean(item.guid),
                 title == null ? "(untitled)" : truncate(title, 1000),
@@ -202,6 +229,30 @@ public class ArticleAnalyzer {
             }
         }
         return -1;
+    }
+
+    /**
+     * The block a wire editor reads the dateline from: the first of the opening paragraphs (after a kicker, a byline
+     * or a date header) that opens with a dateline or syndication line; else the first paragraph, for a cited agency.
+     */
+    private int datelineBlock(List<Block> blocks, int yearHint) {
+        int seen = 0;
+        for (int i = 0; i < blocks.size() && seen < DATELINE_BLOCKS; i++) {
+            Block block = blocks.get(i);
+            if (!block.type().equals(Block.PARAGRAPH) && !block.type().equals(Block.QUOTE)) {
+                continue;
+            }
+            seen++;
+            if (attribution.parse(block.text(), yearHint).map(a -> a.datelineText() != null).orElse(false)) {
+                return i;
+            }
+        }
+        return firstParagraphIndex(blocks);
+    }
+
+    private static int yearHint(ExtractedItem item) {
+        return item.publishedAt != null ? item.publishedAt.atZone(ZoneOffset.UTC).getYear()
+                : LocalDate.now(ZoneOffset.UTC).getYear();
     }
 
     /** What follows {@code prefix} at the start of {@code text}, compared letters and digits only; null if no such start. */

@@ -8,11 +8,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the dateline and attribution a wire story opens with, the way a wire editor reads them, and separates
@@ -27,10 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class AttributionParser {
 
-    /** {@code [date 2024-11-09] (MENAFN- Khaama Press)}: a distributor relaying an originator. */
-    private static final Pattern SYNDICATION = Pattern.compile(
-            "^\\s*(?:date\\s+)?(\\d{4}-\\d{2}-\\d{2})?\\s*\\(\\s*(\\p{Lu}[\\p{L}0-9&.]{1,24})\\s*[-–—:]\\s*"
-                    + "([^()]{2,80}?)\\s*\\)\\s*[-–—:]?\\s*");
+
     /** {@code PLACE[, Region][, date] (Agency) -}: place in capitals, agency in parentheses, then a dash. */
     private static final Pattern WIRE_DATELINE = Pattern.compile(
             "^\\s*(\\p{Lu}[\\p{Lu}\\p{M} .'’-]{1,40}?)(?:\\s*,\\s*([^(),\\n]{2,40}?))?(?:\\s*,\\s*([^(),\\n]{3,30}?))?"
@@ -38,30 +37,49 @@ public final class AttributionParser {
     /** The same in Arabic script, where there are no capitals: a short place, the agency in parentheses, a dash. */
     private static final Pattern ARABIC_DATELINE = Pattern.compile(
             "^\\s*([\\p{IsArabic}\\s]{2,30}?)\\s*[،,]?\\s*\\(([^()\\n]{2,40})\\)\\s*[-–—:]+\\s*");
-    private static final List<String> AGENCIES = List.of("Reuters", "Associated Press", "AP", "AFP",
-            "Agence France-Presse", "EFE", "dpa", "ANSA", "Xinhua", "TASS", "Anadolu Agency", "Anadolu", "Bloomberg",
-            "Kyodo", "Yonhap", "Europa Press", "PTI", "IRNA", "WAFA", "Al Jazeera", "BBC", "CNN", "Tolo News",
-            "TOLOnews", "Pajhwok", "Khaama Press", "رويترز", "رویترز", "فرانس برس", "خبرگزاری فرانسه",
-            "أسوشيتد برس", "آسوشیتدپرس");
-    private static final List<Pattern> AGENCY_PATTERNS = AGENCIES.stream()
-            .map(a -> Pattern.compile("(?<![\\p{L}])" + Pattern.quote(a) + "(?![\\p{L}])")).toList();
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?؟۔]\\s");
-    private static final List<Locale> MONTH_LOCALES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"),
-            Locale.FRENCH, Locale.forLanguageTag("ca"), Locale.forLanguageTag("pt"), Locale.ITALIAN, Locale.GERMAN);
+    /** Left-to-right and right-to-left marks that editors and converters leave around datelines. */
+    private static final Pattern BIDI_MARKS = Pattern.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]");
+
+    /**
+     * {@code [<lead word>] [2024-11-09] (MENAFN- Khaama Press)}: a distributor relaying an originator. The lead word
+     * is one of the configured languages' own (data in {@code locales/}); digits may be Eastern Arabic or Persian.
+     */
+    private final Pattern syndication;
+    private final List<String> agencies;
+    private final List<Pattern> agencyPatterns;
+    private final List<Locale> monthLocales;
+
+    /**
+     * @param leadWords    the words a syndication line may open with before its date, in any language
+     * @param agencies     news agencies a first sentence may cite
+     * @param monthLocales the languages whose month names datelines may use
+     */
+    public AttributionParser(Collection<String> leadWords, List<String> agencies, List<Locale> monthLocales) {
+        String lead = leadWords.stream().map(Pattern::quote).collect(Collectors.joining("|"));
+        this.syndication = Pattern.compile("^\\s*(?:(?iu:" + (lead.isEmpty() ? "(?!)" : lead) + ")\\s*:?\\s+)?"
+                + "(\\p{Nd}{4}-\\p{Nd}{2}-\\p{Nd}{2})?\\s*\\(\\s*(\\p{Lu}[\\p{L}0-9&.]{1,24})\\s*[-–—:]\\s*"
+                + "([^()]{2,80}?)\\s*\\)\\s*[-–—:]?\\s*");
+        this.agencies = List.copyOf(agencies);
+        this.agencyPatterns = agencies.stream()
+                .map(a -> Pattern.compile("(?<![\\p{L}])" + Pattern.quote(a) + "(?![\\p{L}])")).toList();
+        this.monthLocales = List.copyOf(monthLocales);
+    }
 
     /** What the opening of the first paragraph said, and the paragraph without it. */
     public record Attribution(String datelineText, String place, LocalDate date, List<SourceRef> chain,
                               String remainingText) {
     }
 
-    public Optional<Attribution> parse(String firstParagraph, int yearHint) {
-        Matcher syndication = SYNDICATION.matcher(firstParagraph);
+    public Optional<Attribution> parse(String paragraph, int yearHint) {
+        String firstParagraph = BIDI_MARKS.matcher(paragraph).replaceAll("");
+        Matcher syndication = this.syndication.matcher(firstParagraph);
         if (syndication.find()) {
             List<SourceRef> chain = new ArrayList<>();
             chain.add(new SourceRef(syndication.group(2), SourceRef.DISTRIBUTOR));
             chain.add(new SourceRef(syndication.group(3).strip(), SourceRef.ORIGINATOR));
             String rest = firstParagraph.substring(syndication.end());
-            LocalDate date = syndication.group(1) == null ? null : isoDate(syndication.group(1));
+            LocalDate date = syndication.group(1) == null ? null : isoDate(asciiDigits(syndication.group(1)));
             return Optional.of(new Attribution(syndication.group().strip().replaceAll("[\\s\\-–—:]+$", ""), null, date,
                     withCited(chain, rest), rest));
         }
@@ -90,12 +108,12 @@ public final class AttributionParser {
     }
 
     /** Adds the agency the first sentence attributes its news to, unless the chain already names it. */
-    private static List<SourceRef> withCited(List<SourceRef> chain, String text) {
+    private List<SourceRef> withCited(List<SourceRef> chain, String text) {
         Matcher end = SENTENCE_END.matcher(text);
         String sentence = end.find() ? text.substring(0, end.start() + 1) : text;
-        for (int i = 0; i < AGENCIES.size(); i++) {
-            String agency = AGENCIES.get(i);
-            if (AGENCY_PATTERNS.get(i).matcher(sentence).find()
+        for (int i = 0; i < agencies.size(); i++) {
+            String agency = agencies.get(i);
+            if (agencyPatterns.get(i).matcher(sentence).find()
                     && chain.stream().noneMatch(s -> s.name().equalsIgnoreCase(agency))) {
                 chain.add(new SourceRef(agency, SourceRef.CITED));
                 break;
@@ -109,6 +127,41 @@ public final class AttributionParser {
         return letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT));
     }
 
+    /** Digits of any script (Eastern Arabic, Persian, ...) as ASCII digits. */
+    static String asciiDigits(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            int digit = Character.isDigit(cp) ? Character.digit(cp, 10) : -1;
+            out.appendCodePoint(digit >= 0 ? '0' + digit : cp);
+        });
+        return out.toString();
+    }
+
+    /**
+     * A line that is only a date (a document's date header): ISO, or day and month names in a configured language,
+     * with or without the year; null when it is more than that.
+     */
+    LocalDate dateLine(String text, int yearHint) {
+        String t = asciiDigits(BIDI_MARKS.matcher(text).replaceAll("")).strip();
+        if (t.length() > 40) {
+            return null;
+        }
+        LocalDate iso = isoDate(t);
+        if (iso != null) {
+            return iso;
+        }
+        Matcher year = TRAILING_YEAR.matcher(t);
+        int y = yearHint;
+        String monthAndDay = t;
+        if (year.find()) {
+            y = Integer.parseInt(year.group(1));
+            monthAndDay = t.substring(0, year.start());
+        }
+        return monthDay(monthAndDay.replaceAll("^\\p{L}+,\\s*(?=\\p{L}+\\s+\\d|\\d)", ""), y);
+    }
+
+    private static final Pattern TRAILING_YEAR = Pattern.compile(",?\\s*(?:de\\s+)?(\\d{4})$");
+
     private static LocalDate isoDate(String text) {
         try {
             return LocalDate.parse(text);
@@ -118,9 +171,10 @@ public final class AttributionParser {
     }
 
     /** "Nov 9", "November 9", "9 nov", "9 novembre", "9 de noviembre", with the year taken from the hint. */
-    static LocalDate monthDay(String text, int year) {
-        String cleaned = text.strip().replaceAll("\\.", "").replaceAll("\\s+de\\s+", " ").toLowerCase(Locale.ROOT);
-        for (Locale locale : MONTH_LOCALES) {
+    LocalDate monthDay(String text, int year) {
+        String cleaned = asciiDigits(text.strip().replaceAll("\\.", "").replaceAll("\\s+de\\s+", " "))
+                .toLowerCase(Locale.ROOT);
+        for (Locale locale : monthLocales) {
             for (String pattern : List.of("MMM d", "MMMM d", "d MMM", "d MMMM")) {
                 try {
                     DateTimeFormatter format = new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient()

@@ -41,10 +41,10 @@ public final class NinjsReader {
                 || node.has("body_html") || node.has("bodies"));
     }
 
-    public List<ExtractedItem> read(byte[] json, Limits limits) {
-        JsonNode root;
+    /** Reads JSON within the nesting limit; broken JSON is a 422 saying where. */
+    public static JsonNode parse(byte[] json, Limits limits) {
         try {
-            root = mapper(limits.maxDepth()).readTree(json);
+            return mapper(limits.maxDepth()).readTree(json);
         } catch (JsonProcessingException e) {
             String message = e.getOriginalMessage();
             String type = message != null && message.contains("nesting depth") ? "nesting-too-deep" : "malformed-json";
@@ -54,6 +54,10 @@ public final class NinjsReader {
         } catch (IOException e) {
             throw ApiProblem.unreadable("malformed-json", "The JSON cannot be read");
         }
+    }
+
+    public List<ExtractedItem> read(byte[] json, Limits limits) {
+        JsonNode root = parse(json, limits);
         List<JsonNode> objects = new ArrayList<>();
         if (root != null && root.isArray()) {
             root.forEach(objects::add);

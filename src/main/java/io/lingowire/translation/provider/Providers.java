@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -39,6 +40,15 @@ public class Providers {
 
     public Optional<TranslationProvider> byName(String name) {
         return Optional.ofNullable(configured.get(name));
+    }
+
+    /** The languages (primary subtags) some configured provider translates {@code source} into, sorted. */
+    public Set<String> targetsFrom(String source) {
+        Set<String> out = new TreeSet<>();
+        for (TranslationProvider provider : configured.values()) {
+            provider.pairs().stream().filter(p -> p.source().equals(source)).forEach(p -> out.add(p.target()));
+        }
+        return out;
     }
 
     public List<TranslationProvider> all() {
