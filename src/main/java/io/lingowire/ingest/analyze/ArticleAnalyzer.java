@@ -76,35 +76,49 @@ public class ArticleAnalyzer {
         // a PDF line that runs the headline into the byline): peel off whatever of them leads the body.
         LocalDate headerDate = null;
         LocalDate header;
-        for (int guard = 0; guard < 8 && !blocks.isEmpty(); guard++) {
+        // what of the headline the opening blocks have not repeated yet (a PDF breaks a long headline over lines)
+        String titleLeft = title;
+        for (int guard = 0; guard < 12 && !blocks.isEmpty(); guard++) {
             String text = blocks.get(0).text();
             Matcher by = BYLINE.matcher(text);
             String rest;
-            if (title != null && sameText(text, title) || byline != null && sameText(text, byline)) {
+            if (title != null && sameText(text, title) || byline != null && sameText(text, byline)
+                    || titleLeft != null && !titleLeft.equals(title) && sameText(text, titleLeft)) {
                 blocks.remove(0);
+                titleLeft = null;
             } else if (text.length() < 100 && by.matches()) {
                 String named = by.group(1).strip();
                 // "By Farida Noori, Mazar-i-Sharif" says more than the author "Farida Noori" of a title block
                 byline = byline == null || named.startsWith(byline) ? named : byline;
                 blocks.remove(0);
-            } else if (title != null && (rest = afterPrefix(text, title)) != null && rest.length() < 100) {
-                blocks.set(0, blocks.get(0).withText(rest));
-            } else if ((header = attribution.dateLine(text, yearHint(item))) != null) {
+            } else if (titleLeft != null && text.length() < titleLeft.length()
+                    && (rest = afterPrefix(titleLeft, text)) != null && !rest.isBlank()) {
+                titleLeft = rest.strip(); // the headline's first line; the next block may hold the rest
+                blocks.remove(0);
+            } else if (titleLeft != null && (rest = afterPrefix(text, titleLeft)) != null && rest.length() < 100) {
+                blocks.set(0, blocks.get(0).withText(rest)); // the headline ran into the byline or the date
+                titleLeft = null;
+            } else if (byline != null && (rest = afterPrefix(text, byline)) != null
+                    && (header = attribution.dateLine(rest, yearHint(item, null))) != null) {
+                headerDate = headerDate == null ? header : headerDate; // the author and the date on one line
+                blocks.remove(0);
+            } else if ((header = attribution.dateLine(text, yearHint(item, null))) != null) {
                 headerDate = headerDate == null ? header : headerDate; // a title block's date line
                 blocks.remove(0);
             } else {
                 break;
             }
         }
+        int year = yearHint(item, headerDate);
 
         List<SourceRef> chain = new ArrayList<>(item.chain);
         String datelineText = item.datelineText;
         String place = item.datelinePlace;
         LocalDate date = item.datelineDate;
-        int firstParagraph = datelineBlock(blocks, yearHint(item));
+        int firstParagraph = datelineBlock(blocks, year);
         if (firstParagraph >= 0) {
             Optional<AttributionParser.Attribution> found =
-                    attribution.parse(blocks.get(firstParagraph).text(), yearHint(item));
+                    attribution.parse(blocks.get(firstParagraph).text(), year);
             if (found.isPresent()) {
                 AttributionParser.Attribution a = found.get();
                 for (SourceRef ref : a.chain()) {
@@ -121,6 +135,14 @@ public class ArticleAnalyzer {
                         blocks.remove(firstParagraph);
                     } else {
                         blocks.set(firstParagraph, blocks.get(firstParagraph).withText(rest));
+                    }
+                    // a kicker or slug above the dateline ("SHIPPING") is not part of the story
+                    for (int k = firstParagraph - 1; k >= 0; k--) {
+                        String kicker = blocks.get(k).text().strip();
+                        if (kicker.length() <= 40 && !TERMINAL.matcher(kicker).find()
+                                && kicker.split("\\s+").length <= 5) {
+                            blocks.remove(k);
+                        }
                     }
                 }
             }
@@ -250,9 +272,10 @@ public class ArticleAnalyzer {
         return firstParagraphIndex(blocks);
     }
 
-    private static int yearHint(ExtractedItem item) {
+    /** The year a dateline without one is in: the item's publication, else its date header's, else this year. */
+    private static int yearHint(ExtractedItem item, LocalDate headerDate) {
         return item.publishedAt != null ? item.publishedAt.atZone(ZoneOffset.UTC).getYear()
-                : LocalDate.now(ZoneOffset.UTC).getYear();
+                : headerDate != null ? headerDate.getYear() : LocalDate.now(ZoneOffset.UTC).getYear();
     }
 
     /** What follows {@code prefix} at the start of {@code text}, compared letters and digits only; null if no such start. */

@@ -47,6 +47,14 @@ public final class TikaReader {
             throw ApiProblem.unreadable("truncated-document",
                     "The PDF is truncated: it has no %%EOF end-of-file marker");
         }
+        ExtractedItem item = parse(bytes, mediaType, limits);
+        if (mediaType.equals("application/pdf") && RightToLeft.mostly(item.blocks)) {
+            item.blocks = RightToLeft.pdfBlocks(bytes, limits);
+        }
+        return item;
+    }
+
+    private ExtractedItem parse(byte[] bytes, String mediaType, Limits limits) {
         Metadata metadata = new Metadata();
         metadata.set(Metadata.CONTENT_TYPE, mediaType);
         ParseContext context = new ParseContext();

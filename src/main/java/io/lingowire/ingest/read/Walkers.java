@@ -93,27 +93,49 @@ public final class Walkers {
         }, root);
     }
 
-    /** A SAX handler for Tika's XHTML output. */
+    /**
+     * A SAX handler for Tika's XHTML output. Documents embedded in the one being read ({@code <div
+     * class="package-entry">}: an EPUB's navigation page, an object inside an office file) are not the story and are
+     * left out.
+     */
     public static DefaultHandler sax(BlockAssembler assembler) {
         return new DefaultHandler() {
+            /** Elements open inside a skipped package entry, the entry's own div included; 0 when reading. */
+            private int skipping;
+
             @Override
             public void startElement(String uri, String localName, String qName, Attributes attributes) {
-                assembler.open(localName.isEmpty() ? qName : localName);
+                String name = localName.isEmpty() ? qName : localName;
+                if (skipping > 0) {
+                    skipping++;
+                } else if (name.equals("div") && "package-entry".equals(attributes.getValue("class"))) {
+                    skipping = 1;
+                } else {
+                    assembler.open(name);
+                }
             }
 
             @Override
             public void endElement(String uri, String localName, String qName) {
+                if (skipping > 0) {
+                    skipping--;
+                    return;
+                }
                 assembler.close(localName.isEmpty() ? qName : localName);
             }
 
             @Override
             public void characters(char[] ch, int start, int length) {
-                assembler.text(new String(ch, start, length));
+                if (skipping == 0) {
+                    assembler.text(new String(ch, start, length));
+                }
             }
 
             @Override
             public void ignorableWhitespace(char[] ch, int start, int length) {
-                assembler.text(new String(ch, start, length));
+                if (skipping == 0) {
+                    assembler.text(new String(ch, start, length));
+                }
             }
         };
     }
