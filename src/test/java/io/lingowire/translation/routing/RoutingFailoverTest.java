@@ -33,10 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The default chain {@code google,azure,apertium} under trouble: Google failing opens its circuit (two failures, 3 s)
- * and is no longer called until a half-open trial; Azure's tiny monthly budget is spent by one translation; Google
- * allows one call at a time; Google's 429 with Retry-After keeps it out for that long, and copy that only Google may
- * translate waits for it instead of failing.
+ * The default chain {@code google,azure,apertium-apy} (its self-hosted engine a stubbed APy) under trouble: Google
+ * failing opens its circuit (two failures, 3 s) and is no longer called until a half-open trial; Azure's tiny
+ * monthly budget is spent by one translation; Google allows one call at a time; Google's 429 with Retry-After keeps
+ * it out for that long, and copy that only Google may translate waits for it instead of failing.
  */
 @QuarkusTest
 @TestProfile(RoutingFailoverTest.Limits.class)
@@ -83,8 +83,8 @@ class RoutingFailoverTest {
         String second = word();
         googleFails(second);
         JsonPath b = translate(ingest(second, "language=en"), "es");
-        assertEquals("apertium", b.getString("provider"), b.prettify());
-        assertEquals("default: google failed (TRANSIENT) > apertium (skipped azure: monthly budget spent)",
+        assertEquals("apertium-apy", b.getString("provider"), b.prettify());
+        assertEquals("default: google failed (TRANSIENT) > apertium-apy (skipped azure: monthly budget spent)",
                 b.getString("route"));
         Api.asAdmin().get("/api/v1/providers").then().statusCode(200)
                 .body("find { it.name == 'google' }.circuit", equalTo("open"))
@@ -97,7 +97,7 @@ class RoutingFailoverTest {
 
         String third = word();
         JsonPath c = translate(ingest(third, "language=en"), "es");
-        assertEquals("apertium", c.getString("provider"), c.prettify());
+        assertEquals("apertium-apy", c.getString("provider"), c.prettify());
         assertTrue(c.getString("route").contains("google: circuit open until"), c.getString("route"));
         assertEquals(0, requestsMentioning(third), "an open circuit is not called");
 
@@ -141,12 +141,12 @@ class RoutingFailoverTest {
                 .willReturn(json(429, "{\"error\":{\"code\":429,\"message\":\"Too many requests\","
                         + "\"status\":\"RESOURCE_EXHAUSTED\"}}").withHeader("Retry-After", "120")));
         JsonPath a = translate(ingest(first, "language=en"), "es");
-        assertEquals("apertium", a.getString("provider"), a.prettify());
-        assertTrue(a.getString("route").startsWith("default: google failed (RATE_LIMITED) > apertium"),
+        assertEquals("apertium-apy", a.getString("provider"), a.prettify());
+        assertTrue(a.getString("route").startsWith("default: google failed (RATE_LIMITED) > apertium-apy"),
                 a.getString("route"));
         String second = word();
         JsonPath b = translate(ingest(second, "language=en"), "es");
-        assertEquals("apertium", b.getString("provider"));
+        assertEquals("apertium-apy", b.getString("provider"));
         assertTrue(b.getString("route").contains("google: resting until"), b.getString("route"));
         assertEquals(0, requestsMentioning(second));
         Api.asAdmin().get("/api/v1/providers").then()
