@@ -2,6 +2,7 @@ package io.lingowire.ops;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.lingowire.support.Api;
+import io.lingowire.support.NeedsEngine;
 import io.lingowire.syndication.webhook.Hooks;
 import io.lingowire.syndication.webhook.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,7 +31,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The packaged jar, started as an operator starts it (prod profile, the database from {@code QUARKUS_DATASOURCE_*},
@@ -38,15 +38,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * its key and receives the signed webhook.
  */
 @QuarkusIntegrationTest
+@NeedsEngine
 @QuarkusTestResource(value = PackagedGateway.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = WebhookReceiver.class, restrictToAnnotatedClass = true)
 class GatewayIT {
 
     @BeforeAll
     static void ready() {
-        assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")),
-                "Apertium eng-spa is not installed here (apt-get install apertium apertium-eng-spa); "
-                        + ".ci/run installs it");
         WebhookReceiver.server.stubFor(post(urlPathMatching("/hooks/.*")).willReturn(aResponse().withStatus(204)));
     }
 

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
+import io.lingowire.support.NeedsEngine;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +53,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * reached the webhook at least once under one stable {@code webhook-id}, and every accepted story is there.
  * Runs on MySQL/MariaDB only (H2 is one process's database); the translations go through a real Apertium APy.
  */
+@NeedsEngine(value = {"eng-spa", "eng-cat"}, apy = true)
 class ReplicasIT {
 
     private static final int STORIES = 200;
@@ -73,10 +75,6 @@ class ReplicasIT {
         String url = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         assumeTrue(url != null && url.startsWith("jdbc:mysql:"),
                 "replicas share a MySQL/MariaDB database: set QUARKUS_DATASOURCE_JDBC_URL (.ci/run's second run does)");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/apertium-apy"))
-                        && Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode"))
-                        && Files.exists(Path.of("/usr/share/apertium/modes/eng-cat.mode")),
-                "apertium-apy with eng-spa and eng-cat is not installed here; .ci/run installs them");
         assumeTrue(Files.exists(Path.of("target/quarkus-app/quarkus-run.jar")), "the jar is not built");
         // a database of its own, so that every count below is this test's
         databaseUrl = url.replaceFirst("^(jdbc:mysql://[^/]+/)[^?]*", "$1lingowire_replicas");

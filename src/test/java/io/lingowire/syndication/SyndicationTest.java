@@ -4,6 +4,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.lingowire.support.Api;
+import io.lingowire.support.NeedsEngine;
 import io.lingowire.support.Schemas;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -18,8 +19,6 @@ import org.xml.sax.InputSource;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Partners, entitlements and the pull feed: keys, who sees what, cursors and long-poll, ETags, embargo, correction
@@ -407,10 +405,9 @@ class SyndicationTest {
     }
 
     @Test
+    @NeedsEngine
     void machineTranslationsCarryTheirDisclosureAndWaitForApprovalWhereThePartnerAsks() {
         Schemas.assumePresent();
-        assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")),
-                "Apertium eng-spa is not installed here; .ci/run installs it");
         String src = source("mt");
         String[] auto = partner("{\"name\":\"Auto " + RUN + "\",\"languages\":[\"es\"],\"sources\":[\"" + src + "\"]}");
         String[] careful = partner("{\"name\":\"Careful " + RUN + "\",\"languages\":[\"es\",\"en\"],\"sources\":[\""

@@ -1,34 +1,26 @@
 package io.lingowire.translation;
 
 import io.lingowire.support.Api;
+import io.lingowire.support.NeedsEngine;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Translation through the real Apertium engine (Debian apertium + apertium-eng-spa; .ci/run installs them). */
 @QuarkusTest
+@NeedsEngine({"eng-spa", "eng-cat"})
 class ApertiumTranslationTest {
 
     @Inject
     TranslationRun service;
-
-    @BeforeAll
-    static void engineInstalled() {
-        assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")),
-                "Apertium eng-spa is not installed here (apt-get install apertium apertium-eng-spa); .ci/run installs it");
-    }
 
     private static String ingestStory() {
         String text = "Kabul opens new bus routes\n\n"

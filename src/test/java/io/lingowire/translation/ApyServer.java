@@ -1,5 +1,6 @@
 package io.lingowire.translation;
 
+import io.lingowire.support.Engine;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.Map;
 /** Runs a real Apertium APy server on a free loopback port for the tests of the APy provider. */
 public class ApyServer implements QuarkusTestResourceLifecycleManager {
 
-    static final Path BINARY = Path.of("/usr/bin/apertium-apy");
+    static final Path BINARY = Engine.APY;
     static Process process;
 
     @Override

@@ -1,36 +1,29 @@
 package io.lingowire.translation;
 
 import io.lingowire.support.Api;
+import io.lingowire.support.NeedsEngine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Files;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The chain apertium-apy → apertium against a real APy server: APy translates while it is up; when it goes away,
  * the next translation falls back to the command-line engine.
  */
 @QuarkusTest
+@NeedsEngine(value = "eng-spa", apy = true) // APy, and the command line the second test falls back to
 @QuarkusTestResource(value = ApyServer.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApyTranslationTest {
-
-    @BeforeAll
-    static void serverInstalled() {
-        assumeTrue(Files.isExecutable(ApyServer.BINARY),
-                "apertium-apy is not installed here (apt-get install apertium-apy); .ci/run installs it");
-    }
 
     /** Ingests a story and translates it; {@code lead} makes its text new, so the memory cannot answer for it. */
     static JsonPath translate(String target, String lead) throws InterruptedException {

@@ -1,24 +1,21 @@
 package io.lingowire.translation;
 
 import io.lingowire.support.Api;
+import io.lingowire.support.NeedsEngine;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @QuarkusTest
+@NeedsEngine
 class GlossaryTest {
 
     @Test
     void forcedAndDoNotTranslateTermsSurviveTheRealEngine() throws Exception {
-        assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")), "Apertium eng-spa not installed");
         Api.asAdmin().contentType("application/json").body("{\"term\":\"Salang\"}")
                 .post("/api/v1/glossaries/en/es/terms").then().statusCode(201).body("doNotTranslate", equalTo(true));
         String hamas = Api.asAdmin().contentType("application/json").body("{\"term\":\"Hamas\",\"translation\":\"Hamás\"}")

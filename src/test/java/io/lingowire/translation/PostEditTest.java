@@ -1,13 +1,11 @@
 package io.lingowire.translation;
 
 import io.lingowire.support.Api;
+import io.lingowire.support.NeedsEngine;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,21 +13,15 @@ import java.util.UUID;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** An editor's post-edit replaces the text and teaches the translation memory, which then beats the engine. */
 @QuarkusTest
+@NeedsEngine
 class PostEditTest {
 
     static final String SENTENCE = "The governor promised 40 new classrooms before the winter.";
     static final String EDITED = "El gobernador se comprometió a abrir 40 aulas nuevas antes de que llegue el invierno.";
     static final String REVISED = "El gobernador prometió 40 aulas nuevas antes del invierno.";
-
-    @BeforeAll
-    static void engineInstalled() {
-        assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")),
-                "Apertium eng-spa is not installed here (apt-get install apertium apertium-eng-spa); .ci/run installs it");
-    }
 
     private static String translate(String title, String body) {
         String id = Api.asAdmin().contentType("text/plain; charset=utf-8")

@@ -1,6 +1,7 @@
 package io.lingowire.translation.provider;
 
 import io.lingowire.support.Api;
+import io.lingowire.support.NeedsEngine;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -8,9 +9,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -22,7 +20,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** DeepL first in the chain, the local engine after it: success, a mangled placeholder, and an exhausted quota. */
 @QuarkusTest
@@ -125,8 +122,8 @@ class DeeplProviderTest {
 
     @Test
     @Order(5)
+    @NeedsEngine
     void anExhaustedQuotaFallsBackToTheLocalEngineAndDeeplRests() throws Exception {
-        assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")), "Apertium eng-spa not installed");
         DeeplStub.server.stubFor(post("/v2/translate").withRequestBody(containing("Snow closes"))
                 .willReturn(aResponse().withStatus(456).withHeader("Content-Type", "application/json")
                         .withBody("{\"message\":\"Quota exceeded. The character limit has been reached.\"}")));

@@ -9,10 +9,12 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static io.lingowire.translation.routing.RoutingStub.ingest;
 import static io.lingowire.translation.routing.RoutingStub.requestsMentioning;
+import static io.lingowire.translation.routing.RoutingStub.selfHostedRequestsMentioning;
 import static io.lingowire.translation.routing.RoutingStub.translate;
 import static io.lingowire.translation.routing.RoutingStub.word;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Rules from configuration choose the chain: by target language, by source, by partner entitlement, and embargoed
- * copy only to the self-hosted Apertium although Google leads the default chain {@code google,azure,apertium}.
- * The chosen route is visible on the translation.
+ * copy only to the self-hosted Apertium (an APy server, stubbed) although Google leads the default chain
+ * {@code google,azure,apertium-apy}. The chosen route is visible on the translation.
  */
 @QuarkusTest
 @TestProfile(RoutingTest.Rules.class)
@@ -40,13 +42,13 @@ class RoutingTest {
                     Map.entry("lingowire.routing.rules[1].chain", "google,azure"),
                     Map.entry("lingowire.routing.rules[2].name", "catalan"),
                     Map.entry("lingowire.routing.rules[2].target-languages", "ca"),
-                    Map.entry("lingowire.routing.rules[2].chain", "apertium"),
+                    Map.entry("lingowire.routing.rules[2].chain", "apertium-apy"),
                     Map.entry("lingowire.routing.rules[3].name", "agency"),
                     Map.entry("lingowire.routing.rules[3].sources", "routingwire"),
                     Map.entry("lingowire.routing.rules[3].chain", "azure"),
                     Map.entry("lingowire.routing.rules[4].name", "partner"),
                     Map.entry("lingowire.routing.rules[4].partners", "Routing Daily"),
-                    Map.entry("lingowire.routing.rules[4].chain", "azure,apertium"));
+                    Map.entry("lingowire.routing.rules[4].chain", "azure,apertium-apy"));
         }
     }
 
@@ -62,17 +64,24 @@ class RoutingTest {
         String word = word();
         JsonPath es = translate(ingest(word, "language=en&source=OtherDesk&embargoUntil="
                 + Instant.now().plusSeconds(3600)), "es");
-        assertEquals("apertium", es.getString("provider"), es.prettify());
-        assertTrue(es.getString("route").startsWith("embargoed: apertium (skipped google: not self-hosted; "
+        assertEquals("apertium-apy", es.getString("provider"), es.prettify());
+        assertTrue(es.getString("route").startsWith("embargoed: apertium-apy (skipped google: not self-hosted; "
                 + "azure: not self-hosted)"), es.getString("route"));
+        assertEquals("Tormenta " + word + " llega a la costa", es.getString("title"), "translated by APy");
+        assertEquals(List.of("La tormenta " + word + " cerró las carreteras."), es.getList("blocks.text"));
         assertEquals(0, requestsMentioning(word), "no embargoed text left the site");
+        assertTrue(selfHostedRequestsMentioning(word) > 0, "the self-hosted engine had it");
     }
 
     @Test
     void targetLanguageRule() {
-        JsonPath ca = translate(ingest(word(), "language=en&source=OtherDesk"), "ca");
-        assertEquals("apertium", ca.getString("provider"), ca.prettify());
-        assertEquals("catalan: apertium", ca.getString("route"));
+        String word = word();
+        JsonPath ca = translate(ingest(word, "language=en&source=OtherDesk"), "ca");
+        assertEquals("apertium-apy", ca.getString("provider"), ca.prettify());
+        assertEquals("catalan: apertium-apy", ca.getString("route"));
+        assertEquals("apertium-apy/eng-cat", ca.getString("model"));
+        assertEquals("Tempesta " + word + " arriba a la costa", ca.getString("title"));
+        assertEquals(0, requestsMentioning(word), "the cloud engines have no Catalan and were not asked");
     }
 
     @Test
@@ -106,7 +115,8 @@ class RoutingTest {
     void aPartnersLanguagesAreQueuedOnlyWhereTheirRouteHasAnEngine() {
         String partner = partner("Cloud Daily", "[\"es\",\"ca\"]", "CloudDesk");
         try {
-            // Apertium translates en>ca, but CloudDesk copy goes to Google and Azure only, and neither has Catalan
+            // APy translates en>ca (targetLanguageRule), but CloudDesk copy goes to Google and Azure only, and
+            // neither has Catalan
             String id = ingest(word(), "language=en&source=CloudDesk");
             JsonPath es = Api.awaitTranslation(id, "es");
             assertEquals("cloud-desk: google", es.getString("route"), es.prettify());
