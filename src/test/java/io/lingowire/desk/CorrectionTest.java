@@ -1,13 +1,11 @@
 package io.lingowire.desk;
 
 import io.lingowire.support.Api;
+import io.lingowire.support.NeedsEngine;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
@@ -16,7 +14,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code POST /api/v1/articles/{id}/correct}: a guid-less story corrected as JSON blocks and as a file becomes the
@@ -24,16 +21,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the engine (the local Apertium).
  */
 @QuarkusTest
+@NeedsEngine
 class CorrectionTest {
 
     private static final String FIRST = "The council approved the new budget on Tuesday.";
     private static final String SECOND = "Schools will receive more money next year.";
-
-    @BeforeAll
-    static void engineInstalled() {
-        assumeTrue(Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode")),
-                "Apertium eng-spa is not installed here (apt-get install apertium apertium-eng-spa); .ci/run installs it");
-    }
 
     @Test
     void aCorrectionIsTheNextRevisionOfTheSameArticleAndItsTranslationIsRedone() {
