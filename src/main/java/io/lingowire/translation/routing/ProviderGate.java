@@ -45,18 +45,20 @@ public class ProviderGate {
     private final Map<String, RoutingConfig.Limits> limits = new HashMap<>();
 
     private final MeterRegistry metrics;
+    private final Clock clock;
 
-    ProviderGate(RoutingConfig config, UsageLedger usage, MeterRegistry metrics) {
+    ProviderGate(RoutingConfig config, UsageLedger usage, MeterRegistry metrics, Clock clock) {
         this.config = config;
         this.usage = usage;
         this.metrics = metrics;
+        this.clock = clock;
         config.limits().forEach((key, value) -> limits.put(RoutingConfig.providerKey(key), value));
     }
 
     public CircuitBreaker circuit(String provider) {
         return circuits.computeIfAbsent(provider, p -> {
             CircuitBreaker circuit = new CircuitBreaker(config.circuit().failureThreshold(),
-                    config.circuit().openFor(), Clock.systemUTC());
+                    config.circuit().openFor(), clock);
             Gauge.builder("lingowire.provider.circuit", circuit, c -> c.state() == CircuitBreaker.State.OPEN ? 2
                             : c.state() == CircuitBreaker.State.HALF_OPEN ? 1 : 0)
                     .description("A provider's circuit on this replica: 0 closed, 1 half-open, 2 open")

@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,10 +37,12 @@ public class Router {
     private final Providers providers;
     private final ProviderGate gate;
     private final List<RouteRule> rules;
+    private final Clock clock;
 
-    Router(Providers providers, ProviderGate gate, RoutingConfig config) {
+    Router(Providers providers, ProviderGate gate, RoutingConfig config, Clock clock) {
         this.providers = providers;
         this.gate = gate;
+        this.clock = clock;
         this.rules = config.rules().orElse(List.of()).stream().map(RouteRule::of).toList();
         Set<String> configured = new LinkedHashSet<>();
         providers.all().forEach(p -> configured.add(p.name()));
@@ -60,7 +63,7 @@ public class Router {
     }
 
     private Choice choose(ArticleRevision revision, Instant embargoUntil, String language, List<Partner> partners) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         RouteRule rule = rules.stream().filter(r -> r.matches(revision, embargoUntil, language, now, partners))
                 .findFirst().orElse(null);
         LanguagePair pair = pair(revision, language);
@@ -136,7 +139,7 @@ public class Router {
         if (!circuit.available()) {
             Instant until = circuit.openUntil();
             return until != null ? new Skip("circuit open until " + until, until)
-                    : new Skip("circuit half-open, trial call in progress", Instant.now().plus(TRIAL_WAIT));
+                    : new Skip("circuit half-open, trial call in progress", clock.instant().plus(TRIAL_WAIT));
         }
         if (gate.budgetSpent(provider.name())) {
             return new Skip("monthly budget spent", Providers.nextMonth());
