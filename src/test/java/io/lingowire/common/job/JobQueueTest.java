@@ -131,7 +131,8 @@ class JobQueueTest {
         clock.advance(LEASE.minusSeconds(5));
         assertEquals(0, queue.renew("someone-else", List.of(job.id), LEASE));
         assertEquals(1, queue.renew("alive", List.of(job.id), LEASE));
-        clock.advance(Duration.ofSeconds(7)); // past the first lease (and the whole second after it), within the renewed
+        // past the first lease (and the whole second after it), within the renewed one
+        clock.advance(Duration.ofSeconds(7));
         assertEquals(List.of(), queue.claim(kind, 1, "other", Duration.ofMinutes(1)), "the renewed lease holds");
         assertTrue(queue.complete(job.id, "alive"));
     }
