@@ -1,41 +1,44 @@
 package io.lingowire.common;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * What this replica last read from the database, trusted for a while: changes made through this replica clear it at
- * once, changes made through another are seen within the trust period. Safe on the event loop (nothing here is
- * transactional or blocks). Bounded: keys come from requests, so unknown ones may be remembered too, and a flood of
- * made-up keys must not grow it without end; past the bound, stale entries go first, then everything.
+ * once, changes made through another are seen within the trust period. Bounded: keys come from requests, so unknown
+ * ones may be remembered too, and a flood of made-up keys must not grow it without end; past the bound, the entries
+ * least likely to be asked again go first (Caffeine's size eviction), so a flood does not push out what is in use.
+ * {@link #fresh} never blocks and is safe on the event loop; {@link #get} loads a key once however many threads ask
+ * for it at the same moment, so it may wait for another thread's load of the same key.
  *
  * @param <V> what a key stands for; {@code null} is remembered as "no such thing" where {@link #get} is told to
  */
 public final class ReplicaCache<V> {
 
-    private record Known<V>(V value, long until) {
-        boolean fresh(long now) {
-            return until - now > 0;
-        }
+    /** A value as read, {@code null} standing for "no such thing" (Caffeine keeps no nulls). */
+    private record Known<V>(V value) {
     }
 
-    private final Map<String, Known<V>> entries = new ConcurrentHashMap<>();
-    private final long trustNanos;
-    private final int maxEntries;
+    private final Cache<String, Known<V>> entries;
 
-    public ReplicaCache(Duration trust, int maxEntries) {
-        this.trustNanos = trust.toNanos();
-        this.maxEntries = maxEntries;
+    /**
+     * @param trust how long a value read is trusted (from when it was read)
+     * @param clock what "how long" is measured by (the produced {@link Clock}; a test's moves it by hand)
+     */
+    public ReplicaCache(Duration trust, int maxEntries, Clock clock) {
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).expireAfterWrite(trust)
+                .ticker(Clocks.ticker(clock)).build();
     }
 
     /** The value of a key if it is remembered, fresh and not "no such thing"; empty means "ask the database". */
     public Optional<V> fresh(String key) {
-        Known<V> known = entries.get(key);
-        return known == null || known.value() == null || !known.fresh(System.nanoTime()) ? Optional.empty()
-                : Optional.of(known.value());
+        Known<V> known = entries.getIfPresent(key);
+        return known == null ? Optional.empty() : Optional.ofNullable(known.value());
     }
 
     /**
@@ -43,29 +46,20 @@ public final class ReplicaCache<V> {
      * {@code load} is remembered only with {@code rememberNone}.
      */
     public V get(String key, Supplier<V> load, boolean rememberNone) {
-        long now = System.nanoTime();
-        Known<V> known = entries.get(key);
-        if (known != null && known.fresh(now)) {
-            return known.value();
-        }
-        V value = load.get();
-        if (value != null || rememberNone) {
-            if (entries.size() >= maxEntries) {
-                entries.values().removeIf(k -> !k.fresh(now));
-                if (entries.size() >= maxEntries) {
-                    entries.clear();
-                }
-            }
-            entries.put(key, new Known<>(value, now + trustNanos));
-        }
-        return value;
+        Known<V> known = entries.get(key, k -> {
+            V value = load.get();
+            return value != null || rememberNone ? new Known<>(value) : null;
+        });
+        return known == null ? null : known.value();
     }
 
     public void clear() {
-        entries.clear();
+        entries.invalidateAll();
     }
 
-    int size() {
-        return entries.size();
+    /** How many entries it holds now, after any pending eviction. */
+    long size() {
+        entries.cleanUp();
+        return entries.estimatedSize();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -27,7 +28,7 @@ public class TokenService {
 
     private final SecurityConfig config;
     /** Token hash → what it resolved to, or "no live token". */
-    private final ReplicaCache<Resolved> resolved = new ReplicaCache<>(TRUST, 10_000);
+    private final ReplicaCache<Resolved> resolved;
 
     private record Resolved(Principal principal, Instant expiresAt) {
         Optional<Principal> live() {
@@ -35,8 +36,9 @@ public class TokenService {
         }
     }
 
-    TokenService(SecurityConfig config) {
+    TokenService(SecurityConfig config, Clock clock) {
         this.config = config;
+        this.resolved = new ReplicaCache<>(TRUST, 10_000, clock);
     }
 
     public record IssuedToken(String token, Instant expiresAt) {

@@ -1,9 +1,17 @@
 package io.lingowire.common;
 
+import io.lingowire.support.TestClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,16 +20,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReplicaCacheTest {
 
+    private final TestClock clock = TestClock.at("2026-11-29T01:00:00Z");
+
     @Test
-    void aFreshValueIsReadOnceAndAnswersFromMemoryUntilItsTrustRunsOut() throws Exception {
-        ReplicaCache<String> cache = new ReplicaCache<>(Duration.ofMillis(300), 100);
+    void aFreshValueIsReadOnceAndAnswersFromMemoryUntilItsTrustRunsOut() {
+        ReplicaCache<String> cache = new ReplicaCache<>(Duration.ofMillis(300), 100, clock);
         AtomicInteger loads = new AtomicInteger();
         assertEquals(Optional.empty(), cache.fresh("k"), "nothing known before the first load");
         assertEquals("v1", cache.get("k", () -> "v" + loads.incrementAndGet(), false));
         assertEquals("v1", cache.get("k", () -> "v" + loads.incrementAndGet(), false));
         assertEquals(Optional.of("v1"), cache.fresh("k"));
         assertEquals(1, loads.get());
-        Thread.sleep(400);
+        clock.advance(Duration.ofMillis(299));
+        assertEquals(Optional.of("v1"), cache.fresh("k"), "trusted until its time is up");
+        clock.advance(Duration.ofMillis(1));
         assertEquals(Optional.empty(), cache.fresh("k"), "a stale value is not trusted");
         assertEquals("v2", cache.get("k", () -> "v" + loads.incrementAndGet(), false));
         cache.clear();
@@ -30,7 +42,7 @@ class ReplicaCacheTest {
 
     @Test
     void noneIsRememberedOnlyWhenAskedAndNeverCountsAsKnown() {
-        ReplicaCache<String> cache = new ReplicaCache<>(Duration.ofMinutes(1), 100);
+        ReplicaCache<String> cache = new ReplicaCache<>(Duration.ofMinutes(1), 100, clock);
         AtomicInteger loads = new AtomicInteger();
         assertNull(cache.get("bad", () -> { loads.incrementAndGet(); return null; }, true));
         assertNull(cache.get("bad", () -> { loads.incrementAndGet(); return null; }, true));
@@ -43,7 +55,7 @@ class ReplicaCacheTest {
 
     @Test
     void aFloodOfMadeUpKeysDoesNotGrowItPastItsBound() {
-        ReplicaCache<String> cache = new ReplicaCache<>(Duration.ofMinutes(1), 50);
+        ReplicaCache<String> cache = new ReplicaCache<>(Duration.ofMinutes(1), 50, clock);
         AtomicInteger loads = new AtomicInteger();
         for (int i = 0; i < 10_000; i++) {
             cache.get("made-up-" + i, () -> null, true);
@@ -52,5 +64,53 @@ class ReplicaCacheTest {
         assertEquals("partner", cache.get("real", () -> { loads.incrementAndGet(); return "partner"; }, false));
         assertEquals("partner", cache.get("real", () -> { loads.incrementAndGet(); return "partner"; }, false));
         assertEquals(1, loads.get(), "still remembers what it is given after the flood");
+    }
+
+    @Test
+    void manyThreadsAskingForOneKeyAtOnceLoadItOnce() throws Exception {
+        ReplicaCache<String> cache = new ReplicaCache<>(Duration.ofMinutes(1), 100, clock);
+        AtomicInteger loads = new AtomicInteger();
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Thread> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r);
+            started.add(t);
+            return t;
+        });
+        try {
+            Future<String> first = threads.submit(() -> cache.get("k", () -> {
+                loads.incrementAndGet();
+                loading.countDown();
+                await(release);
+                return "v";
+            }, false));
+            assertTrue(loading.await(10, TimeUnit.SECONDS), "the first load began");
+            List<Future<String>> others = List.of(
+                    threads.submit(() -> cache.get("k", () -> "v" + loads.incrementAndGet(), false)),
+                    threads.submit(() -> cache.get("k", () -> "v" + loads.incrementAndGet(), false)),
+                    threads.submit(() -> cache.get("k", () -> "v" + loads.incrementAndGet(), false)));
+            // the three are held up by the load under way, not served after it
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> started.size() == 4 && started.stream()
+                    .skip(1).allMatch(t -> t.getState() == Thread.State.BLOCKED || t.getState() == Thread.State.WAITING));
+            assertEquals(1, loads.get(), "nobody else loaded meanwhile");
+            release.countDown();
+            assertEquals("v", first.get(10, TimeUnit.SECONDS));
+            for (Future<String> other : others) {
+                assertEquals("v", other.get(10, TimeUnit.SECONDS), "the value the one load read");
+            }
+            assertEquals(1, loads.get(), "one load for all four");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

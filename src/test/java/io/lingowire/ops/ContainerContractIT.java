@@ -1,6 +1,8 @@
 package io.lingowire.ops;
 
+import io.lingowire.support.Waiting;
 import io.restassured.path.json.JsonPath;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -76,12 +79,11 @@ class ContainerContractIT {
             String id = new JsonPath(send(base + "/api/v1/articles", auth, "text/plain; charset=utf-8", story, 201))
                     .getString("id");
             if (Files.exists(Path.of("/usr/share/apertium/modes/eng-spa.mode"))) {
-                String es = null;
-                for (int i = 0; i < 120 && (es == null || es.contains("\"queued\"") || es.contains("\"translating\""));
-                     i++) {
-                    Thread.sleep(250);
-                    es = send(base + "/api/v1/articles/" + id + "/translations/es", auth, null, null, 200);
-                }
+                String es = await("the Spanish translation").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> send(base + "/api/v1/articles/" + id + "/translations/es", auth, null, null, 200),
+                                Waiting.satisfies(t -> !t.contains("\"queued\"") && !t.contains("\"translating\""),
+                                        "a translation no longer queued or translating"));
                 assertTrue(es.contains("\"translated\"") || es.contains("\"review\""), es);
                 send(base + "/partner/v1/items/" + id + "?lang=es", "Bearer " + partner.getString("apiKey"), null,
                         null, 200);
@@ -104,21 +106,22 @@ class ContainerContractIT {
     }
 
     private static void awaitReady(String base, Process gateway, Path log) throws Exception {
-        for (int i = 0; i < 240; i++) {
-            if (!gateway.isAlive()) {
-                throw new AssertionError("the gateway exited: " + Files.readString(log));
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
+        try {
+            await("the gateway to report ready").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> {
+                        if (!gateway.isAlive()) {
+                            throw new AssertionError("the gateway exited: " + Files.readString(log));
+                        }
+                        try {
+                            return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                        } catch (IOException notYet) {
+                            return false; // not listening yet
+                        }
+                    });
+        } catch (ConditionTimeoutException notReady) {
+            throw new AssertionError("not ready within 60 s: " + Files.readString(log), notReady);
         }
-        throw new AssertionError("not ready within 60 s: " + Files.readString(log));
     }
 
     private static String send(String url, String auth, String type, String body, int expected) throws Exception {

@@ -3,6 +3,7 @@ package io.lingowire.ops;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.lingowire.support.Api;
 import io.lingowire.support.NeedsEngine;
+import io.lingowire.support.Waiting;
 import io.lingowire.syndication.webhook.Hooks;
 import io.lingowire.syndication.webhook.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,14 +95,10 @@ class GatewayIT {
         Api.asAdmin().contentType("text/plain").body("").post("/api/v1/articles").then().statusCode(400);
         RestAssured.given().header("Authorization", "Bearer " + key).get("/partner/v1/feed?lang=es").then()
                 .statusCode(200);
-        List<String> missing = List.of();
-        for (long deadline = System.nanoTime() + 20_000_000_000L; System.nanoTime() < deadline; Thread.sleep(500)) {
-            missing = missingMetrics(RestAssured.get("/q/metrics").asString());
-            if (missing.isEmpty()) {
-                break;
-            }
-        }
-        assertTrue(missing.isEmpty(), "named in k8s/monitoring but not exported: " + missing);
+        await("every metric named in k8s/monitoring exported").atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                .until(() -> missingMetrics(RestAssured.get("/q/metrics").asString()),
+                        Waiting.satisfies(List::isEmpty, "none named in k8s/monitoring but not exported"));
     }
 
     /** Metric names in the alert rules and the dashboard that the exposition does not have a sample of. */

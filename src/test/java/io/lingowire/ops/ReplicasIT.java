@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
 import io.lingowire.support.NeedsEngine;
 import io.restassured.path.json.JsonPath;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -145,18 +147,18 @@ class ReplicasIT {
         String heldByA = "SELECT COUNT(*) FROM job WHERE status = 'running' AND kind = 'translate' AND locked_by = '"
                 + workerA + "'";
         // freeze A the moment it holds translations, then kill it: its jobs die mid-run, as in a crash
-        long until = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            if (count(heldByA) > 0) {
-                signal("STOP", a.process);
-                if (count(heldByA) > 0) {
-                    break;
-                }
-                signal("CONT", a.process);
-            }
-            assertTrue(System.nanoTime() < until, "A held no translation within 60 s");
-            Thread.sleep(10);
-        }
+        Awaitility.await("A to hold a translation (none within 60 s)").atMost(Duration.ofSeconds(60))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
+                    if (count(heldByA) == 0) {
+                        return false;
+                    }
+                    signal("STOP", a.process);
+                    if (count(heldByA) > 0) {
+                        return true;
+                    }
+                    signal("CONT", a.process);
+                    return false;
+                });
         a.process.destroyForcibly();
         Instant killed = Instant.now();
         assertTrue(a.process.waitFor(10, TimeUnit.SECONDS));
@@ -182,15 +184,20 @@ class ReplicasIT {
         await(Duration.ofMinutes(1), "the new stories' first translations", () -> translated(more) >= 4);
         b.process.destroy();
         Instant term = Instant.now();
-        boolean sawNotReady = false;
-        while (b.process.isAlive() && Duration.between(term, Instant.now()).toSeconds() < 60) {
-            int ready = status(b.base + "/q/health/ready");
-            sawNotReady |= ready == 503;
-            Thread.sleep(100);
-        }
+        AtomicBoolean sawNotReady = new AtomicBoolean();
+        Awaitility.await("B to stop within 60 s").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                    if (!b.process.isAlive()) {
+                        return true;
+                    }
+                    if (status(b.base + "/q/health/ready") == 503) {
+                        sawNotReady.set(true);
+                    }
+                    return false;
+                });
         assertTrue(b.process.waitFor(60, TimeUnit.SECONDS), "B stopped");
         Duration drained = Duration.between(term, Instant.now());
-        assertTrue(sawNotReady, "B reported not ready while it drained");
+        assertTrue(sawNotReady.get(), "B reported not ready while it drained");
         assertTrue(drained.toSeconds() <= 45, "B drained within the pod's grace period: " + drained);
         System.out.printf("ReplicasIT: SIGTERM drained in %d ms; %s%n", drained.toMillis(),
                 Files.readAllLines(b.log).stream().filter(l -> l.contains("handed back")).findFirst()
@@ -361,18 +368,8 @@ class ReplicasIT {
     }
 
     private static void await(Duration limit, String what, BooleanSupplier done) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + limit.toSeconds() + " s for " + what);
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
-            }
-        }
+        Awaitility.await(what + " (waited " + limit.toSeconds() + " s)").atMost(limit).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250)).until(done::getAsBoolean);
     }
 
     private static String user() {

@@ -1,12 +1,17 @@
 package io.lingowire.support;
 
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
 
 /** Shared helpers for API tests: an authenticated request and the fixture files. */
 public final class Api {
@@ -27,44 +32,25 @@ public final class Api {
 
     /** Waits until the replica reports ready (the language models load in the background after start-up). */
     public static void awaitReady() {
-        for (int i = 0; i < 240; i++) {
-            if (RestAssured.get("/q/health/ready").statusCode() == 200) {
-                return;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("the service did not become ready within 60 s");
+        await("the service to report ready").atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250)).until(() -> RestAssured.get("/q/health/ready").statusCode(),
+                        Waiting.satisfies(status -> status == 200, "200"));
     }
 
     /** Polls a translation until {@code done} holds (at most 30 s). */
-    public static io.restassured.path.json.JsonPath awaitTranslation(String articleId, String lang,
-            java.util.function.Predicate<io.restassured.path.json.JsonPath> done) {
-        for (int i = 0; i < 120; i++) {
-            io.restassured.path.json.JsonPath t = asAdmin().get("/api/v1/articles/" + articleId + "/translations/" + lang)
-                    .then().statusCode(200).extract().jsonPath();
-            if (done.test(t)) {
-                return t;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("translation " + lang + " of " + articleId + " did not finish within 30 s");
+    public static JsonPath awaitTranslation(String articleId, String lang, Predicate<JsonPath> done) {
+        return await("translation " + lang + " of " + articleId).atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .until(() -> asAdmin().get("/api/v1/articles/" + articleId + "/translations/" + lang)
+                                .then().statusCode(200).extract().jsonPath(),
+                        Waiting.satisfies(done, "the translation done"));
     }
 
     /**
      * Posts a plain-text article (title, blank line, paragraph), asks for its translation into {@code target} through
      * {@code POST /api/v1/articles/{id}/translations} and waits for the job to finish.
      */
-    public static io.restassured.path.json.JsonPath translateArticle(String title, String paragraph, String target) {
+    public static JsonPath translateArticle(String title, String paragraph, String target) {
         String id = asAdmin().contentType("text/plain; charset=utf-8").body(title + "\n\n" + paragraph)
                 .post("/api/v1/articles").then().statusCode(201).extract().path("id");
         asAdmin().contentType("application/json").body("{\"targets\":[\"" + target + "\"]}")
@@ -73,7 +59,7 @@ public final class Api {
     }
 
     /** Polls a translation until it is no longer queued or translating. */
-    public static io.restassured.path.json.JsonPath awaitTranslation(String articleId, String lang) {
+    public static JsonPath awaitTranslation(String articleId, String lang) {
         return awaitTranslation(articleId, lang,
                 t -> !t.getString("status").equals("queued") && !t.getString("status").equals("translating"));
     }

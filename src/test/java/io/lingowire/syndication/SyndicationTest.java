@@ -19,12 +19,16 @@ import org.xml.sax.InputSource;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -211,19 +215,14 @@ class SyndicationTest {
 
         // long-poll: the request waits, and returns as soon as the next story is published
         String cursor = end.getString("next");
-        Thread publisher = new Thread(() -> {
-            try {
-                Thread.sleep(1500);
-            } catch (InterruptedException e) {
-                return;
-            }
-            ingest(story("Clinic opens in Bamyan", "BAMYAN"), src, null);
-        });
         long start = System.nanoTime();
-        publisher.start();
-        JsonPath waited = feed(p[1], "wait=20&cursor=" + cursor);
+        CompletableFuture<JsonPath> polling = CompletableFuture.supplyAsync(
+                () -> feed(p[1], "wait=20&cursor=" + cursor));
+        await("the long-poll to hold while nothing is new").during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2)).until(() -> !polling.isDone());
+        ingest(story("Clinic opens in Bamyan", "BAMYAN"), src, null);
+        JsonPath waited = polling.get(15, TimeUnit.SECONDS);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        publisher.join();
         assertEquals(1, waited.getList("items").size(), waited.prettify());
         assertTrue(ms >= 1000 && ms < 15_000, "returned after " + ms + " ms");
 
@@ -358,12 +357,8 @@ class SyndicationTest {
         assertTrue(nitf.contains("management-status=\"embargoed\"") && nitf.contains("date.release"), nitf);
 
         // once the embargo is over the release job publishes it to everyone
-        boolean seen = false;
-        for (int i = 0; i < 60 && !seen; i++) {
-            sleep(500);
-            seen = uris(everything(regular[1], null)).contains(uri);
-        }
-        assertTrue(seen, "published to the regular partner after the embargo");
+        await("published to the regular partner after the embargo").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500)).until(() -> uris(everything(regular[1], null)).contains(uri));
         as(regular[1]).get("/partner/v1/items/" + id + "?lang=en").then().statusCode(200)
                 .body("embargoedUntil", nullValue());
     }
@@ -450,13 +445,5 @@ class SyndicationTest {
 
     private static SyndFeed read(byte[] xml) throws Exception {
         return new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(xml)));
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

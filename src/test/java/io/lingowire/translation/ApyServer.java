@@ -2,6 +2,7 @@ package io.lingowire.translation;
 
 import io.lingowire.support.Engine;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,7 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /** Runs a real Apertium APy server on a free loopback port for the tests of the APy provider. */
 public class ApyServer implements QuarkusTestResourceLifecycleManager {
@@ -56,26 +60,22 @@ public class ApyServer implements QuarkusTestResourceLifecycleManager {
 
     private static void awaitUp(String url) {
         HttpClient http = HttpClient.newHttpClient();
-        for (int i = 0; i < 120; i++) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url + "/listPairs")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            await("apertium-apy to answer at " + url).atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250)).until(() -> listPairs(http, url) == 200);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("apertium-apy did not answer within 30 s", e);
         }
-        throw new IllegalStateException("apertium-apy did not answer within 30 s");
+    }
+
+    /** The status of {@code GET /listPairs}; 0 while nothing listens yet. */
+    private static int listPairs(HttpClient http, String url) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url + "/listPairs")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static int freePort() {

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,10 +29,13 @@ public class JobQueue {
 
     private final EntityManager em;
     private final Event<Enqueued> enqueued;
+    /** "Now" for due times, leases and the timestamps this queue writes: Java time, handed to the database. */
+    private final Clock clock;
 
-    JobQueue(EntityManager em, Event<Enqueued> enqueued) {
+    JobQueue(EntityManager em, Event<Enqueued> enqueued, Clock clock) {
         this.em = em;
         this.enqueued = enqueued;
+        this.clock = clock;
     }
 
     /** Fired when a job that is due now was added; observed after commit, so that a worker can claim it at once. */
@@ -87,7 +91,7 @@ public class JobQueue {
                 em.flush();
             }
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Job job = new Job();
         job.id = Ids.newId();
         job.kind = spec.kind();
@@ -135,7 +139,7 @@ public class JobQueue {
      */
     @SuppressWarnings("unchecked")
     public List<Job> claimQueued(String kind, int limit, String worker, Duration lease) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // in a transaction of its own: on InnoDB, a claim whose transaction began with this unlocked read would then
         // read the jobs it locks as they were in that read's snapshot, not as they are
         List<String> due = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("SELECT id FROM job "
@@ -168,13 +172,13 @@ public class JobQueue {
     private List<Job> claimExpired(String kind, int limit, String worker, Duration lease) {
         return QuarkusTransaction.requiringNew().call(() -> take(em.createNativeQuery("SELECT id FROM job "
                         + "WHERE status = 'running' AND kind = ?1 AND lease_until < ?2 ORDER BY lease_until LIMIT ?3 "
-                        + "FOR UPDATE SKIP LOCKED").setParameter(1, kind).setParameter(2, Instant.now())
+                        + "FOR UPDATE SKIP LOCKED").setParameter(1, kind).setParameter(2, clock.instant())
                 .setParameter(3, limit).getResultList(), worker, lease));
     }
 
     /** Marks locked jobs as this worker's, for the length of the lease, in the caller's transaction. */
     private List<Job> take(List<String> ids, String worker, Duration lease) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Job> claimed = new ArrayList<>(ids.size());
         for (String id : ids) {
             Job job = em.find(Job.class, id);
@@ -213,7 +217,7 @@ public class JobQueue {
         }
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery("UPDATE Job SET leaseUntil = :until "
                         + "WHERE id IN :ids AND lockedBy = :worker AND status = :running")
-                .setParameter("until", Instant.now().plus(lease)).setParameter("ids", ids)
+                .setParameter("until", clock.instant().plus(lease)).setParameter("ids", ids)
                 .setParameter("worker", worker).setParameter("running", Job.Status.running).executeUpdate());
     }
 
@@ -231,7 +235,7 @@ public class JobQueue {
         // native: the MySQL dialect locks with FOR UPDATE OF <alias>, which MariaDB does not parse
         int done = em.createNativeQuery("UPDATE job SET status = 'done', lease_until = NULL, last_error = NULL, "
                         + "updated_at = ?1 WHERE id = ?2 AND status = 'running' AND locked_by = ?3")
-                .setParameter(1, Instant.now()).setParameter(2, held.jobId()).setParameter(3, held.worker())
+                .setParameter(1, clock.instant()).setParameter(2, held.jobId()).setParameter(3, held.worker())
                 .executeUpdate();
         if (done == 0) {
             throw new LeaseLost(held.jobId());
@@ -264,7 +268,7 @@ public class JobQueue {
             job.status = Job.Status.done;
             job.leaseUntil = null;
             job.lastError = null;
-            job.updatedAt = Instant.now();
+            job.updatedAt = clock.instant();
             return true;
         });
     }
@@ -292,7 +296,7 @@ public class JobQueue {
             if (job == null || !worker.equals(job.lockedBy)) {
                 return job;
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             job.lastError = error == null ? null : error.substring(0, Math.min(error.length(), 2000));
             job.leaseUntil = null;
             job.updatedAt = now;
@@ -324,7 +328,7 @@ public class JobQueue {
         if (job != null && job.status != Job.Status.running) {
             job.status = Job.Status.queued;
             job.attempts = 0;
-            job.runAt = Instant.now();
+            job.runAt = clock.instant();
             job.updatedAt = job.runAt;
         }
         return job;

@@ -4,6 +4,7 @@ import io.lingowire.common.Hashing;
 import io.lingowire.common.ReplicaCache;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -19,8 +20,13 @@ public class PartnerDirectory {
     static final Duration TRUST = Duration.ofSeconds(10);
 
     /** Key hash → partner id, or "no live key" (remembered too, so that a bad key costs one look-up per period). */
-    private final ReplicaCache<String> keys = new ReplicaCache<>(TRUST, 10_000);
-    private final ReplicaCache<Partner> partners = new ReplicaCache<>(TRUST, 10_000);
+    private final ReplicaCache<String> keys;
+    private final ReplicaCache<Partner> partners;
+
+    PartnerDirectory(Clock clock) {
+        keys = new ReplicaCache<>(TRUST, 10_000, clock);
+        partners = new ReplicaCache<>(TRUST, 10_000, clock);
+    }
 
     /** The partner of a key if this replica knows it as live and fresh; empty means "ask the database". */
     public Optional<Partner> known(String apiKey) {

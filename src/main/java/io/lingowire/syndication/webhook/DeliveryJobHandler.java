@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,9 +31,11 @@ public class DeliveryJobHandler implements JobHandler {
     private final EgressGuard guard;
     private final RetryPolicy retries;
     private final WebhookConfig config;
+    private final Clock clock;
 
     DeliveryJobHandler(DeliveryService deliveries, WebhookSender sender, EgressGuard guard, RetryPolicy retries,
-                       WebhookConfig config) {
+                       WebhookConfig config, Clock clock) {
+        this.clock = clock;
         this.deliveries = deliveries;
         this.sender = sender;
         this.guard = guard;
@@ -83,7 +86,7 @@ public class DeliveryJobHandler implements JobHandler {
         } catch (IOException io) {
             error = "unreachable: " + (io.getMessage() == null ? "the connection failed" : io.getMessage());
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Duration delay = retries.delay(job.attempts, status, retryAfter, now);
         boolean last = job.attempts >= job.maxAttempts;
         deliveries.failed(attempt.deliveryId(), job.attempts, status == 0 ? null : status, error,

@@ -9,8 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -23,8 +23,10 @@ public class WebhookSender {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final Clock clock;
 
-    WebhookSender(WebhookConfig config) {
+    WebhookSender(WebhookConfig config, Clock clock) {
+        this.clock = clock;
         this.timeout = config.timeout();
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
@@ -40,7 +42,7 @@ public class WebhookSender {
     public Answer send(URI uri, String messageId, List<String> secrets, String payload)
             throws IOException, InterruptedException {
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("content-type", "application/json")
                 .header("user-agent", "Lingowire-Webhooks/1")

@@ -1,12 +1,18 @@
 package io.lingowire.translation.provider;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.lingowire.common.Clocks;
+
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 
 /**
  * The pairs a remote provider reports, asked again after a TTL. Until the provider first answers it has none; a
- * failed refresh keeps the last answer, so a short outage does not empty the chain.
+ * failed refresh keeps the last answer, so a short outage does not empty the chain (and the provider is asked again
+ * on the next call). Callers that find the answer out of date at the same moment wait for one request to the
+ * provider instead of each sending their own.
  */
 public final class PairsCache {
 
@@ -16,23 +22,33 @@ public final class PairsCache {
         Set<LanguagePair> load() throws ProviderException;
     }
 
-    private final Duration ttl;
-    private volatile Set<LanguagePair> pairs;
-    private volatile Instant askedAt = Instant.EPOCH;
+    /** The one key: the cache holds the current answer, within its TTL. */
+    private static final String PAIRS = "pairs";
 
-    public PairsCache(Duration ttl) {
-        this.ttl = ttl;
+    private final Cache<String, Set<LanguagePair>> current;
+    /** The last answer the provider gave, however old: what is reported while it cannot be asked. */
+    private volatile Set<LanguagePair> last;
+
+    /** @param clock what the TTL is measured by (the produced {@link Clock}) */
+    public PairsCache(Duration ttl, Clock clock) {
+        this.current = Caffeine.newBuilder().maximumSize(1).expireAfterWrite(ttl).ticker(Clocks.ticker(clock))
+                .build();
     }
 
     public Set<LanguagePair> get(Loader loader) {
-        if (pairs == null || askedAt.plus(ttl).isBefore(Instant.now())) {
+        Set<LanguagePair> pairs = current.get(PAIRS, k -> {
             try {
-                pairs = Set.copyOf(loader.load());
-                askedAt = Instant.now();
+                Set<LanguagePair> answer = Set.copyOf(loader.load());
+                last = answer;
+                return answer;
             } catch (ProviderException e) {
-                return pairs == null ? Set.of() : pairs;
+                return null; // not remembered: asked again next time
             }
+        });
+        if (pairs != null) {
+            return pairs;
         }
-        return pairs;
+        Set<LanguagePair> known = last;
+        return known == null ? Set.of() : known;
     }
 }

@@ -52,11 +52,13 @@ public class ProviderGate {
     private final MeterRegistry metrics;
     /** Providers that asked us to wait (Retry-After) or whose quota is spent, and until when. */
     private final Map<String, Instant> resting = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    ProviderGate(RoutingConfig config, UsageLedger usage, MeterRegistry metrics) {
+    ProviderGate(RoutingConfig config, UsageLedger usage, MeterRegistry metrics, Clock clock) {
         this.config = config;
         this.usage = usage;
         this.metrics = metrics;
+        this.clock = clock;
         config.limits().forEach((key, value) -> limits.put(RoutingConfig.providerKey(key), value));
     }
 
@@ -67,9 +69,9 @@ public class ProviderGate {
      */
     public void rest(TranslationProvider provider, ProviderException e) {
         Instant until = switch (e.kind) {
-            case RATE_LIMITED -> Instant.now().plus(e.retryAfter != null ? e.retryAfter
+            case RATE_LIMITED -> clock.instant().plus(e.retryAfter != null ? e.retryAfter
                     : Duration.ofSeconds(30));
-            case QUOTA_EXHAUSTED -> e.retryAfter != null ? Instant.now().plus(e.retryAfter)
+            case QUOTA_EXHAUSTED -> e.retryAfter != null ? clock.instant().plus(e.retryAfter)
                     : nextMonth();
             default -> null;
         };
@@ -85,13 +87,13 @@ public class ProviderGate {
 
     /** Until when a provider rests, if it does. */
     public Optional<Instant> restingUntil(String name) {
-        return Optional.ofNullable(resting.get(name)).filter(t -> t.isAfter(Instant.now()));
+        return Optional.ofNullable(resting.get(name)).filter(t -> t.isAfter(clock.instant()));
     }
 
     public CircuitBreaker circuit(String provider) {
         return circuits.computeIfAbsent(provider, p -> {
             CircuitBreaker circuit = new CircuitBreaker(config.circuit().failureThreshold(),
-                    config.circuit().openFor(), Clock.systemUTC());
+                    config.circuit().openFor(), clock);
             Gauge.builder("lingowire.provider.circuit", circuit, c -> c.state() == CircuitBreaker.State.OPEN ? 2
                             : c.state() == CircuitBreaker.State.HALF_OPEN ? 1 : 0)
                     .description("A provider's circuit on this replica: 0 closed, 1 half-open, 2 open")

@@ -8,6 +8,7 @@ import io.lingowire.translation.provider.TranslationProvider;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,11 +36,13 @@ public class Router {
     private final ProviderGate gate;
     private final List<RouteRule> rules;
     private final Takers takers;
+    private final Clock clock;
 
-    Router(Providers providers, ProviderGate gate, RoutingConfig config, Takers takers) {
+    Router(Providers providers, ProviderGate gate, RoutingConfig config, Takers takers, Clock clock) {
         this.providers = providers;
         this.gate = gate;
         this.takers = takers;
+        this.clock = clock;
         this.rules = config.rules().orElse(List.of()).stream().map(RouteRule::of).toList();
         Set<String> configured = new LinkedHashSet<>();
         providers.all().forEach(p -> configured.add(p.name()));
@@ -60,7 +63,7 @@ public class Router {
     }
 
     private Choice choose(ArticleRevision revision, Instant embargoUntil, String language) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         RouteRule rule = rules.stream().filter(r -> r.matches(revision, embargoUntil, language, now, takers))
                 .findFirst().orElse(null);
         LanguagePair pair = pair(revision, language);
@@ -127,7 +130,7 @@ public class Router {
         if (!circuit.available()) {
             Instant until = circuit.openUntil();
             return until != null ? new Skip("circuit open until " + until, until)
-                    : new Skip("circuit half-open, trial call in progress", Instant.now().plus(TRIAL_WAIT));
+                    : new Skip("circuit half-open, trial call in progress", clock.instant().plus(TRIAL_WAIT));
         }
         if (gate.budgetSpent(provider.name())) {
             return new Skip("monthly budget spent", ProviderGate.nextMonth());

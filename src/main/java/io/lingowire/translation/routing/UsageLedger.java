@@ -47,11 +47,11 @@ public class UsageLedger {
 
     private final MeterRegistry metrics;
 
-    UsageLedger(AgroalDataSource dataSource, RoutingConfig config, MeterRegistry metrics) {
+    UsageLedger(AgroalDataSource dataSource, RoutingConfig config, MeterRegistry metrics, Clock clock) {
         this.dataSource = dataSource;
         this.metrics = metrics;
         this.cacheFor = config.usageCache();
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** The month usage is counted in now: {@code YYYY-MM}, UTC. */

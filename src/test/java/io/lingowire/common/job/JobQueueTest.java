@@ -1,7 +1,9 @@
 package io.lingowire.common.job;
 
+import io.lingowire.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,6 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +27,21 @@ class JobQueueTest {
 
     @Inject
     JobQueue queue;
+
+    /** The queue's clock: leases run out and due times come when a test moves it, not when it sleeps. */
+    @Inject
+    TestClock clock;
+
+    /**
+     * A lease the tests let run out by moving the clock: longer than they could wait for in real time, shorter than
+     * the leases of the jobs the application's own worker may be running meanwhile ({@code lingowire.jobs.lease}).
+     */
+    private static final Duration LEASE = Duration.ofSeconds(20);
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void twoWorkersOnOneDatabaseNeverTakeTheSameJob() throws Exception {
@@ -76,7 +96,7 @@ class JobQueueTest {
             normal.add(queue.enqueue(JobQueue.NewJob.of(kind, "{\"n\":" + i + "}")));
             // Connector/J sends MariaDB whole seconds: a few distinct times are enough to see the order
             if (i % 10 == 9) {
-                Thread.sleep(1100);
+                clock.advance(Duration.ofMillis(1100));
             }
         }
         Job urgent = queue.enqueue(JobQueue.NewJob.of(kind, "{\"urgent\":true}").priority(10));
@@ -94,7 +114,7 @@ class JobQueueTest {
     void anExpiredLeaseLetsAnotherWorkerTakeTheJobOver() throws Exception {
         String kind = "test.lease." + UUID.randomUUID().toString().substring(0, 8);
         Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}"));
-        assertEquals(1, queue.claim(kind, 1, "crashed", Duration.ofMillis(1)).size());
+        assertEquals(1, queue.claim(kind, 1, "crashed", LEASE).size());
         List<Job> again = takeOverExpired(kind, "survivor");
         assertEquals(1, again.size(), "the job with the expired lease was claimable again");
         assertEquals(job.id, again.get(0).id);
@@ -107,10 +127,12 @@ class JobQueueTest {
     void aRenewedLeaseKeepsTheJobAndOnlyItsHolderCanRenewIt() throws Exception {
         String kind = "test.renew." + UUID.randomUUID().toString().substring(0, 8);
         Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}"));
-        assertEquals(1, queue.claim(kind, 1, "alive", Duration.ofMillis(1)).size());
-        assertEquals(0, queue.renew("someone-else", List.of(job.id), Duration.ofMinutes(1)));
-        assertEquals(1, queue.renew("alive", List.of(job.id), Duration.ofMinutes(1)));
-        Thread.sleep(1100);
+        assertEquals(1, queue.claim(kind, 1, "alive", LEASE).size());
+        clock.advance(LEASE.minusSeconds(5));
+        assertEquals(0, queue.renew("someone-else", List.of(job.id), LEASE));
+        assertEquals(1, queue.renew("alive", List.of(job.id), LEASE));
+        // past the first lease (and the whole second after it), within the renewed one
+        clock.advance(Duration.ofSeconds(7));
         assertEquals(List.of(), queue.claim(kind, 1, "other", Duration.ofMinutes(1)), "the renewed lease holds");
         assertTrue(queue.complete(job.id, "alive"));
     }
@@ -119,7 +141,7 @@ class JobQueueTest {
     void aWorkerWhoseJobWasTakenOverStoresNothingAndTheNewHolderCompletesWithItsResult() throws Exception {
         String kind = "test.fence." + UUID.randomUUID().toString().substring(0, 8);
         Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}"));
-        assertEquals(1, queue.claim(kind, 1, "paused", Duration.ofMillis(1)).size());
+        assertEquals(1, queue.claim(kind, 1, "paused", LEASE).size());
         List<Job> taken = takeOverExpired(kind, "survivor");
         assertEquals(1, taken.size());
         JobQueue.Held.CURRENT.set(new JobQueue.Held(job.id, "paused"));
@@ -136,17 +158,25 @@ class JobQueueTest {
         assertTrue(!queue.complete(job.id, "survivor"), "nothing left to complete afterwards");
     }
 
-    /** Once a lease of 1 ms has run out, claims the job for {@code worker} (at most 10 s of tries). */
-    private List<Job> takeOverExpired(String kind, String worker) throws InterruptedException {
-        // Connector/J sends MariaDB whole seconds (it takes "5.5.5-10.x" for a server without fractional seconds)
-        Thread.sleep(1100);
+    /** Once a lease of {@link #LEASE} has run out, claims the job for {@code worker} (at most 10 s of tries). */
+    private List<Job> takeOverExpired(String kind, String worker) {
+        // two seconds past it: Connector/J sends MariaDB whole seconds (it takes "5.5.5-10.x" for a server without
+        // fractional seconds), so the lease may end at the next whole second
+        clock.advance(LEASE.plusSeconds(2));
         // SKIP LOCKED passes over a row another transaction (the background worker polling) holds for a moment
-        List<Job> taken = List.of();
-        for (long deadline = System.currentTimeMillis() + 10_000;
-             taken.isEmpty() && System.currentTimeMillis() < deadline; Thread.sleep(100)) {
-            taken = queue.claim(kind, 1, worker, Duration.ofMinutes(1));
-        }
-        return taken;
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> queue.claim(kind, 1, worker, Duration.ofMinutes(1)), not(empty()));
+    }
+
+    @Test
+    void aJobForLaterIsDueWhenItsTimeComes() {
+        String kind = "test.later." + UUID.randomUUID().toString().substring(0, 8);
+        Job job = queue.enqueue(JobQueue.NewJob.of(kind, "{}").at(clock.instant().plusSeconds(20)));
+        assertEquals(List.of(), queue.claim(kind, 1, "w", Duration.ofMinutes(1)), "not due yet");
+        clock.advance(Duration.ofSeconds(22));
+        assertEquals(List.of(job.id), queue.claim(kind, 1, "w", Duration.ofMinutes(1)).stream().map(j -> j.id)
+                .toList(), "due once the clock reaches it");
+        assertTrue(queue.complete(job.id, "w"));
     }
 
     @Test

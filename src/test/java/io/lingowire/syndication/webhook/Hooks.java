@@ -3,8 +3,11 @@ package io.lingowire.syndication.webhook;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
 import io.lingowire.support.Api;
+import io.lingowire.support.Waiting;
 import io.restassured.path.json.JsonPath;
+import org.awaitility.Awaitility;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,22 +107,9 @@ public final class Hooks {
                 "webhook-signature", List.of(request.getHeader("webhook-signature"))));
     }
 
+    /** Polls {@code probe} every 100 ms until {@code done} holds of what it returns (at most 20 s); returns that. */
     public static <T> T await(Supplier<T> probe, Predicate<T> done, String what) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (true) {
-            T value = probe.get();
-            if (done.test(value)) {
-                return value;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("waited 20 s for " + what + "; last seen: " + value);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what);
-            }
-        }
+        return Awaitility.await(what).atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100)).until(probe::get, Waiting.satisfies(done, what));
     }
 }

@@ -1,12 +1,9 @@
 package io.lingowire.translation.routing;
 
+import io.lingowire.support.TestClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,26 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The circuit's states as a provider sees them, on a clock the test moves. */
 class CircuitBreakerTest {
 
-    private static final class Manual extends Clock {
-        Instant now = Instant.parse("2026-11-29T01:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final Manual clock = new Manual();
+    private final TestClock clock = TestClock.at("2026-11-29T01:00:00Z");
     private final CircuitBreaker circuit = new CircuitBreaker(3, Duration.ofSeconds(30), clock);
 
     @Test
@@ -48,7 +26,7 @@ class CircuitBreakerTest {
         assertEquals(CircuitBreaker.State.CLOSED, circuit.state(), "a success in between starts the count again");
         circuit.failure();
         assertEquals(CircuitBreaker.State.OPEN, circuit.state());
-        assertEquals(clock.now.plusSeconds(30), circuit.openUntil());
+        assertEquals(clock.instant().plusSeconds(30), circuit.openUntil());
         assertFalse(circuit.tryAcquire(), "no call while open");
     }
 
@@ -57,13 +35,13 @@ class CircuitBreakerTest {
         for (int i = 0; i < 3; i++) {
             circuit.failure();
         }
-        clock.now = clock.now.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         assertEquals("half-open", circuit.state().label());
         assertTrue(circuit.tryAcquire(), "the trial call");
         assertFalse(circuit.tryAcquire(), "only one trial at a time");
         circuit.failure();
         assertEquals(CircuitBreaker.State.OPEN, circuit.state(), "a failed trial opens the circuit again at once");
-        clock.now = clock.now.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         assertTrue(circuit.tryAcquire());
         circuit.success();
         assertEquals(CircuitBreaker.State.CLOSED, circuit.state());

@@ -8,16 +8,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,21 +36,24 @@ class ProviderGateTest {
     @Inject
     ProviderGate gate;
 
-    /** An engine that takes {@code millis} a call (200 by default) and notes how many calls it had at once. */
+    /**
+     * An engine whose calls last until the test {@linkplain #release() releases} them, and which notes how many calls
+     * it had at once.
+     */
     static final class SlowEngine implements TranslationProvider {
         final String name = "slow-" + UUID.randomUUID().toString().substring(0, 8);
         final OptionalInt own;
-        final long millis;
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicInteger most = new AtomicInteger();
+        private final CountDownLatch released = new CountDownLatch(1);
 
         SlowEngine(OptionalInt own) {
-            this(own, 200);
+            this.own = own;
         }
 
-        SlowEngine(OptionalInt own, long millis) {
-            this.own = own;
-            this.millis = millis;
+        /** Lets every call in flight, and every later one, finish. */
+        void release() {
+            released.countDown();
         }
 
         @Override
@@ -78,7 +85,9 @@ class ProviderGateTest {
         public List<String> translate(LanguagePair pair, List<String> segments, Terminology terminology) {
             most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
-                Thread.sleep(millis);
+                if (!released.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the call");
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
@@ -88,7 +97,11 @@ class ProviderGateTest {
         }
     }
 
-    private int mostAtOnce(SlowEngine engine) throws Exception {
+    /**
+     * Six calls at once: once {@code settles} of them are in flight and no more start for a moment, all are
+     * released (well within the 2 s limit wait of those still waiting for a slot); returns the most in flight at once.
+     */
+    private int mostAtOnce(SlowEngine engine, int settles) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(6);
         try {
             List<Future<List<String>>> calls = new ArrayList<>();
@@ -96,10 +109,15 @@ class ProviderGateTest {
                 calls.add(threads.submit(() -> gate.translate(engine, new LanguagePair("en", "es"),
                         List.of("Hello."), Terminology.NONE)));
             }
+            await().atMost(Duration.ofSeconds(1)).until(() -> engine.inFlight.get() >= settles);
+            await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1))
+                    .until(() -> engine.inFlight.get() == settles);
+            engine.release();
             for (Future<List<String>> call : calls) {
                 assertEquals(List.of("Hello."), call.get(), "every call went through within the limit wait");
             }
         } finally {
+            engine.release(); // a failed assertion must not leave calls hanging
             threads.shutdown();
         }
         return engine.most.get();
@@ -108,29 +126,32 @@ class ProviderGateTest {
     @Test
     void aProvidersOwnLimitHoldsWhenNoneIsConfigured() throws Exception {
         SlowEngine apyLike = new SlowEngine(OptionalInt.of(2));
-        assertEquals(2, mostAtOnce(apyLike));
+        assertEquals(2, mostAtOnce(apyLike, 2));
         assertEquals(OptionalInt.of(2), gate.maxConcurrent(apyLike));
 
         SlowEngine unlimited = new SlowEngine(OptionalInt.empty());
-        assertTrue(mostAtOnce(unlimited) > 2, "without a limit the calls overlap");
+        assertTrue(mostAtOnce(unlimited, 6) > 2, "without a limit the calls overlap");
     }
 
     @Test
     void aCallThatGetsNoSlotWithinTheLimitWaitIsBusyNotRateLimited() throws Exception {
-        SlowEngine engine = new SlowEngine(OptionalInt.of(1), 3_000);
+        SlowEngine engine = new SlowEngine(OptionalInt.of(1));
         ExecutorService threads = Executors.newSingleThreadExecutor();
         try {
             Future<List<String>> first = threads.submit(() -> gate.translate(engine, new LanguagePair("en", "es"),
                     List.of("Hello."), Terminology.NONE));
-            while (engine.inFlight.get() == 0) {
-                Thread.sleep(10);
-            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> engine.inFlight.get() == 1);
+            // the first call holds the slot for longer than the 2 s limit wait
             ProviderException busy = assertThrows(ProviderException.class, () -> gate.translate(engine,
                     new LanguagePair("en", "es"), List.of("Hello."), Terminology.NONE));
             assertEquals(ProviderException.Kind.BUSY, busy.kind, "nothing was sent: " + busy.getMessage());
-            assertEquals(List.of("Hello."), first.get(), "the call holding the slot is not disturbed");
+            assertEquals(1, engine.inFlight.get());
+            engine.release();
+            assertEquals(List.of("Hello."), first.get(10, TimeUnit.SECONDS),
+                    "the call holding the slot is not disturbed");
             assertEquals(1, engine.most.get());
         } finally {
+            engine.release(); // a failed assertion must not leave calls hanging
             threads.shutdown();
         }
     }

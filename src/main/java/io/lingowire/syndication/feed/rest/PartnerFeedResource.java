@@ -88,7 +88,7 @@ public class PartnerFeedResource {
                     .orElse(Instant.EPOCH);
             byte[] body = writer.page(new FeedPage(request.partner().name, page.items(), page.next(),
                     request.url(config.publicUrl(), cursor), request.url(config.publicUrl(), page.next()), updated));
-            return new PageCache.Rendered(body, FeedAnswer.etag(body), page.next(), generation, System.nanoTime());
+            return new PageCache.Rendered(body, FeedAnswer.etag(body), page.next(), generation);
         };
         // long-polls wait on their own; every other request shares the page with whoever asks the same
         Executor worker = Infrastructure.getDefaultWorkerPool();

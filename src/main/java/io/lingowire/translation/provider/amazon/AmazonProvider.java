@@ -60,14 +60,15 @@ public class AmazonProvider implements TranslationProvider {
     private final AmazonConfig config;
     private final HttpClient http;
     private final PairsCache pairs;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     /** Terminology names this process has imported. */
     private final Set<String> imported = ConcurrentHashMap.newKeySet();
 
-    AmazonProvider(AmazonConfig config) {
+    AmazonProvider(AmazonConfig config, Clock clock) {
         this.config = config;
         this.http = HttpProviders.client(config.timeout());
-        this.pairs = new PairsCache(config.pairsTtl());
+        this.clock = clock;
+        this.pairs = new PairsCache(config.pairsTtl(), clock);
     }
 
     @Override

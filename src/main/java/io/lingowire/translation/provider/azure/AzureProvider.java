@@ -17,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,10 +56,10 @@ public class AzureProvider implements TranslationProvider {
     private final HttpClient http;
     private final PairsCache pairs;
 
-    AzureProvider(AzureConfig config) {
+    AzureProvider(AzureConfig config, Clock clock) {
         this.config = config;
         this.http = HttpProviders.client(config.timeout());
-        this.pairs = new PairsCache(config.pairsTtl());
+        this.pairs = new PairsCache(config.pairsTtl(), clock);
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,11 +63,11 @@ public class DeeplProvider implements TranslationProvider {
     /** Glossary ids by name ({@link Terminology#name}). */
     private final Map<String, String> glossaries = new ConcurrentHashMap<>();
 
-    DeeplProvider(DeeplConfig config) {
+    DeeplProvider(DeeplConfig config, Clock clock) {
         this.config = config;
         this.http = HttpProviders.client(config.timeout());
-        this.pairs = new PairsCache(config.pairsTtl());
-        this.glossaryPairs = new PairsCache(config.pairsTtl());
+        this.pairs = new PairsCache(config.pairsTtl(), clock);
+        this.glossaryPairs = new PairsCache(config.pairsTtl(), clock);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -48,10 +49,10 @@ public class GoogleProvider implements TranslationProvider {
     private final HttpClient http;
     private final PairsCache pairs;
 
-    GoogleProvider(GoogleConfig config) {
+    GoogleProvider(GoogleConfig config, Clock clock) {
         this.config = config;
         this.http = HttpProviders.client(config.timeout());
-        this.pairs = new PairsCache(config.pairsTtl());
+        this.pairs = new PairsCache(config.pairsTtl(), clock);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,10 +46,10 @@ public class LibreTranslateProvider implements TranslationProvider {
     private final HttpClient http;
     private final PairsCache pairs;
 
-    LibreTranslateProvider(LibreTranslateConfig config) {
+    LibreTranslateProvider(LibreTranslateConfig config, Clock clock) {
         this.config = config;
         this.http = HttpProviders.client(config.timeout());
-        this.pairs = new PairsCache(config.pairsTtl());
+        this.pairs = new PairsCache(config.pairsTtl(), clock);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +43,10 @@ public class ModernMtProvider implements TranslationProvider {
     private final HttpClient http;
     private final PairsCache pairs;
 
-    ModernMtProvider(ModernMtConfig config) {
+    ModernMtProvider(ModernMtConfig config, Clock clock) {
         this.config = config;
         this.http = HttpProviders.client(config.timeout());
-        this.pairs = new PairsCache(config.pairsTtl());
+        this.pairs = new PairsCache(config.pairsTtl(), clock);
     }
 
     @Override

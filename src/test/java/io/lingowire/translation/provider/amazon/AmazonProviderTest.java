@@ -8,6 +8,7 @@ import io.lingowire.translation.provider.Terminology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +65,8 @@ class AmazonProviderTest {
 
     private static AmazonProvider provider(Optional<String> sessionToken) {
         return new AmazonProvider(new Config(Optional.of(ACCESS_KEY_ID), Optional.of(SECRET), sessionToken,
-                Optional.of("eu-west-1"), Optional.of(amazon.baseUrl()), TIMEOUT, Duration.ofHours(1)));
+                Optional.of("eu-west-1"), Optional.of(amazon.baseUrl()), TIMEOUT, Duration.ofHours(1)),
+                Clock.systemUTC());
     }
 
     private static AmazonProvider provider() {
@@ -206,7 +208,8 @@ class AmazonProviderTest {
     @Test
     void missingCredentialsStopTheStartUpNamingTheVariable() {
         AmazonProvider unconfigured = new AmazonProvider(new Config(Optional.of(ACCESS_KEY_ID), Optional.empty(),
-                Optional.empty(), Optional.of("eu-west-1"), Optional.empty(), TIMEOUT, Duration.ofHours(1)));
+                Optional.empty(), Optional.of("eu-west-1"), Optional.empty(), TIMEOUT, Duration.ofHours(1)),
+                Clock.systemUTC());
         IllegalStateException e = assertThrows(IllegalStateException.class, unconfigured::checkConfigured);
         assertTrue(e.getMessage().contains("LINGOWIRE_PROVIDERS_AMAZON_SECRET_ACCESS_KEY"), e.getMessage());
     }

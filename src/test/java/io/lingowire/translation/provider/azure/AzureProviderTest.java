@@ -7,6 +7,7 @@ import io.lingowire.translation.provider.Terminology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class AzureProviderTest {
 
     private static AzureProvider provider(Optional<String> region) {
         return new AzureProvider(new Config(Optional.of(KEY), region, Optional.of(azure.baseUrl()), TIMEOUT,
-                Duration.ofHours(1)));
+                Duration.ofHours(1)), Clock.systemUTC());
     }
 
     private static AzureProvider provider() {
@@ -139,7 +140,7 @@ class AzureProviderTest {
     @Test
     void aMissingKeyStopsTheStartUpNamingTheVariable() {
         AzureProvider unconfigured = new AzureProvider(new Config(Optional.empty(), Optional.empty(), Optional.empty(),
-                TIMEOUT, Duration.ofHours(1)));
+                TIMEOUT, Duration.ofHours(1)), Clock.systemUTC());
         IllegalStateException e = assertThrows(IllegalStateException.class, unconfigured::checkConfigured);
         assertTrue(e.getMessage().contains("LINGOWIRE_PROVIDERS_AZURE_KEY"), e.getMessage());
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.TreeMap;
 import java.util.List;
@@ -54,7 +55,7 @@ class DeeplGlossaryTest {
     @BeforeEach
     void stubs() {
         provider = new DeeplProvider(new Config(Optional.of("glossary-key:fx"), Optional.of(deepl.baseUrl()), TIMEOUT,
-                Duration.ofHours(1)));
+                Duration.ofHours(1)), Clock.systemUTC());
         deepl.stubFor(get(urlEqualTo("/v2/glossary-language-pairs")).willReturn(json(200,
                 "{\"supported_languages\":[{\"source_lang\":\"en\",\"target_lang\":\"es\"},"
                         + "{\"source_lang\":\"en\",\"target_lang\":\"de\"}]}")));

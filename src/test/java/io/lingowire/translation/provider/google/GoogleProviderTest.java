@@ -6,6 +6,7 @@ import io.lingowire.translation.provider.ProviderException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class GoogleProviderTest {
 
     private static GoogleProvider provider(Duration timeout) {
         return new GoogleProvider(new Config(Optional.of(TOKEN), Optional.of("wire-desk"), "global",
-                Optional.of(google.baseUrl()), timeout, Duration.ofHours(1)));
+                Optional.of(google.baseUrl()), timeout, Duration.ofHours(1)), Clock.systemUTC());
     }
 
     private static GoogleProvider provider() {
@@ -157,7 +158,7 @@ class GoogleProviderTest {
     @Test
     void aMissingTokenStopsTheStartUpNamingTheVariable() {
         GoogleProvider unconfigured = new GoogleProvider(new Config(Optional.empty(), Optional.of("wire-desk"), "global",
-                Optional.empty(), TIMEOUT, Duration.ofHours(1)));
+                Optional.empty(), TIMEOUT, Duration.ofHours(1)), Clock.systemUTC());
         IllegalStateException e = assertThrows(IllegalStateException.class, unconfigured::checkConfigured);
         assertTrue(e.getMessage().contains("LINGOWIRE_PROVIDERS_GOOGLE_ACCESS_TOKEN"), e.getMessage());
     }

@@ -6,6 +6,7 @@ import io.lingowire.translation.provider.ProviderException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class LibreTranslateProviderTest {
 
     private static LibreTranslateProvider provider(OptionalInt batchLimit) {
         return new LibreTranslateProvider(new Config(Optional.of(libre.baseUrl()), Optional.of(KEY), batchLimit,
-                TIMEOUT, Duration.ofMinutes(10)));
+                TIMEOUT, Duration.ofMinutes(10)), Clock.systemUTC());
     }
 
     private static LibreTranslateProvider provider() {
@@ -140,7 +141,7 @@ class LibreTranslateProviderTest {
     @Test
     void aMissingUrlStopsTheStartUpNamingTheVariable() {
         LibreTranslateProvider unconfigured = new LibreTranslateProvider(new Config(Optional.empty(), Optional.empty(),
-                OptionalInt.empty(), TIMEOUT, Duration.ofMinutes(10)));
+                OptionalInt.empty(), TIMEOUT, Duration.ofMinutes(10)), Clock.systemUTC());
         IllegalStateException e = assertThrows(IllegalStateException.class, unconfigured::checkConfigured);
         assertTrue(e.getMessage().contains("LINGOWIRE_PROVIDERS_LIBRETRANSLATE_URL"), e.getMessage());
     }

@@ -6,6 +6,7 @@ import io.lingowire.translation.provider.ProviderException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,8 @@ class ModernMtProviderTest {
     }
 
     private static ModernMtProvider provider() {
-        return new ModernMtProvider(new Config(Optional.of(KEY), Optional.of(mmt.baseUrl()), TIMEOUT, Duration.ofHours(1)));
+        return new ModernMtProvider(new Config(Optional.of(KEY), Optional.of(mmt.baseUrl()), TIMEOUT, Duration.ofHours(1)),
+                Clock.systemUTC());
     }
 
     private static String error(int status, String type, String message) {
@@ -131,7 +133,7 @@ class ModernMtProviderTest {
     @Test
     void aMissingKeyStopsTheStartUpNamingTheVariable() {
         ModernMtProvider unconfigured = new ModernMtProvider(new Config(Optional.empty(), Optional.empty(), TIMEOUT,
-                Duration.ofHours(1)));
+                Duration.ofHours(1)), Clock.systemUTC());
         IllegalStateException e = assertThrows(IllegalStateException.class, unconfigured::checkConfigured);
         assertTrue(e.getMessage().contains("LINGOWIRE_PROVIDERS_MODERNMT_API_KEY"), e.getMessage());
     }
