@@ -104,10 +104,7 @@ public class ArticleService {
      * current revision again (same content and status), which is answered as a duplicate.
      */
     public Stored correct(String articleId, ArticleDraft draft, Original original, String user) {
-        Article article = Article.findById(articleId);
-        if (article == null) {
-            throw ApiProblem.notFound("Article", articleId);
-        }
+        Article article = article(articleId);
         ArticleRevision current = revision(articleId, null);
         if (current.contentHash.equals(draft.contentHash()) && current.pubStatus == draft.pubStatus()) {
             return new Stored(article, current, Outcome.DUPLICATE);
@@ -167,7 +164,9 @@ public class ArticleService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Article article(String id) {
-        return Article.<Article>findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("Article", id));
+        // an id is exact: the database may compare without case or trailing characters, the API does not
+        return Article.<Article>findByIdOptional(id).filter(a -> a.id.equals(id))
+                .orElseThrow(() -> ApiProblem.notFound("Article", id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -2,6 +2,7 @@ package io.lingowire.desk;
 
 import io.lingowire.article.ArticleService;
 import io.lingowire.article.PubStatus;
+import io.lingowire.common.Params;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.ingest.IngestRequest;
 import io.lingowire.ingest.IngestService;
@@ -129,12 +130,9 @@ public class ArticleResource {
     }
 
     @GET
-    public ArticleView.Page list(@RestQuery String cursor, @RestQuery Integer limit, @RestQuery String language,
+    public ArticleView.Page list(@RestQuery String cursor, @RestQuery String limit, @RestQuery String language,
                                  @RestQuery String source, @RestQuery String status, @RestQuery String q) {
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > 100) {
-            throw ApiProblem.badRequest("invalid-limit", "limit must be between 1 and 100");
-        }
+        int size = Params.integer("limit", limit, 1, 100, 20);
         PubStatus pubStatus = null;
         if (status != null) {
             pubStatus = PubStatus.parse(status);
@@ -160,8 +158,8 @@ public class ArticleResource {
 
     @GET
     @Path("{id}")
-    public ArticleView get(@RestPath String id, @RestQuery Integer version) {
-        var revision = articles.revision(id, version);
+    public ArticleView get(@RestPath String id, @RestQuery String version) {
+        var revision = articles.revision(id, Params.integer("version", version, 1, Integer.MAX_VALUE, null));
         return withTranslations(ArticleView.of(revision.article, revision, null), id);
     }
 
@@ -180,8 +178,9 @@ public class ArticleResource {
     @GET
     @Path("{id}/original")
     @Produces(MediaType.WILDCARD)
-    public Response original(@RestPath String id, @RestQuery Integer version) {
-        ArticleService.Original original = articles.original(id, version);
+    public Response original(@RestPath String id, @RestQuery String version) {
+        ArticleService.Original original = articles.original(id, Params.integer("version", version, 1,
+                Integer.MAX_VALUE, null));
         String name = original.filename() == null ? id : original.filename();
         return Response.ok(original.bytes(), original.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "_")

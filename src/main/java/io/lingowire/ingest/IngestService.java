@@ -5,6 +5,7 @@ import io.lingowire.article.ArticleDraft;
 import io.lingowire.article.ArticleRevision;
 import io.lingowire.article.ArticleService;
 import io.lingowire.common.Hashing;
+import io.lingowire.common.Params;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.ingest.analyze.ArticleAnalyzer;
 import io.lingowire.ingest.read.DocumentReaders;
@@ -97,6 +98,9 @@ public class IngestService {
     /** The media type of a correction given as JSON: {@code {"title", "byline", "blocks": [{type, text}]}}. */
     public static final String JSON_BLOCKS = "application/json";
 
+    /** The longest source name kept (the column's size). */
+    static final int MAX_SOURCE = 200;
+
     private record Prepared(Extraction extraction, ArticleService.Original original) {
     }
 
@@ -110,6 +114,15 @@ public class IngestService {
         long max = config.maxDocumentSize().asLongValue();
         if (bytes.length > max) {
             throw ApiProblem.tooLarge("The document is " + bytes.length + " bytes; the limit is " + max + " bytes");
+        }
+        Params.oneOf("priority", request.priority(), "normal", "high", "normal");
+        if (request.language() != null && !request.language().isBlank()
+                && LanguageTags.canonical(request.language()).equals("und")) {
+            throw ApiProblem.badRequest("invalid-language", "language '" + request.language()
+                    + "' is not a BCP47 language tag");
+        }
+        if (request.source() != null && request.source().strip().length() > MAX_SOURCE) {
+            throw ApiProblem.badRequest("invalid-source", "source is limited to " + MAX_SOURCE + " characters");
         }
         if (request.targets() != null) {
             for (String target : request.targets()) {

@@ -5,6 +5,7 @@ import io.lingowire.article.ArticleRevised;
 import io.lingowire.article.ArticleRevision;
 import io.lingowire.article.ArticleService;
 import io.lingowire.common.Ids;
+import io.lingowire.common.Params;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.common.job.JobQueue;
 import io.lingowire.event.EventLog;
@@ -80,7 +81,7 @@ public class TranslationRequests {
                                     : "languages that can be served: " + String.join(", ", served)))
                     .with("languages", List.copyOf(served)).with("unsupported", unserved);
         }
-        boolean high = "high".equalsIgnoreCase(priority);
+        boolean high = Params.oneOf("priority", priority, "normal", "high", "normal").equals("high");
         List<Translation> out = new ArrayList<>();
         for (String language : languages) {
             Translation t = Translation.find(articleId, language).orElseGet(() -> {

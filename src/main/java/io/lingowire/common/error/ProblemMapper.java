@@ -1,6 +1,7 @@
 package io.lingowire.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -44,6 +46,16 @@ public class ProblemMapper {
         String detail = clientSafeMessage(e, title);
         LOG.debugf("%d %s: %s", status, uri.getPath(), detail);
         return respond(new Problem(type(slug(title)), title, status, detail, uri.getPath()));
+    }
+
+    /** JSON of the wrong shape: a string where an array belongs, a null in a list; the field is named. */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e, UriInfo uri) {
+        String field = JsonShapes.field(e);
+        Problem problem = new Problem(type("invalid-field"), "Bad request", 400, JsonShapes.detail(e), uri.getPath(),
+                field.isEmpty() ? Map.of() : Map.of("field", field));
+        LOG.debugf("400 %s: %s", uri.getPath(), problem.detail());
+        return respond(problem);
     }
 
     @ServerExceptionMapper

@@ -39,10 +39,13 @@ public class Items {
         this.config = config;
     }
 
-    /** The article with its current revision and language versions; empty when there is no such article. */
+    /**
+     * The article with its current revision and language versions; empty when there is no such article. An id is
+     * exact: the database may compare without case or trailing characters, the API does not.
+     */
     public Optional<Audience.Story> story(String articleId) {
         Article article = Article.findById(articleId);
-        if (article == null) {
+        if (article == null || !article.id.equals(articleId)) {
             return Optional.empty();
         }
         ArticleRevision revision = ArticleRevision.find(articleId, article.currentVersion).orElseThrow();

@@ -2,6 +2,7 @@ package io.lingowire.syndication.webhook.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.lingowire.common.Cursor;
+import io.lingowire.common.Params;
 import io.lingowire.common.error.ApiProblem;
 import io.lingowire.security.Role;
 import io.lingowire.syndication.webhook.DeliveryService;
@@ -53,11 +54,8 @@ public class DeliveryResource {
     /** Newest first; filters {@code partner}, {@code endpoint}, {@code status} (pending, delivered, failed, dead). */
     @GET
     public Page list(@RestQuery String partner, @RestQuery String endpoint, @RestQuery String status,
-                     @RestQuery String cursor, @RestQuery Integer limit) {
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > 100) {
-            throw ApiProblem.badRequest("invalid-limit", "limit must be between 1 and 100");
-        }
+                     @RestQuery String cursor, @RestQuery String limit) {
+        int size = Params.integer("limit", limit, 1, 100, 20);
         Cursor.Page<WebhookDelivery> page = deliveries.list(new DeliveryService.Filter(partner, endpoint,
                 status == null ? null : status(status)), cursor, size);
         return new Page(page.items().stream().map(d -> DeliveryView.of(d, false)).toList(), page.next());
