@@ -52,12 +52,28 @@ class WebhookPolicyTest {
     void internalAddressesAreRecognised() throws Exception {
         for (String internal : List.of("127.0.0.1", "10.1.2.3", "172.31.255.255", "192.168.0.1", "169.254.169.254",
                 "100.64.0.1", "100.127.255.255", "0.0.0.0", "224.0.0.251", "::1", "::", "fe80::1", "fc00::1",
-                "fd12:3456::1", "ff02::1", "::10.0.0.1")) {
+                "fd12:3456::1", "ff02::1", "::10.0.0.1", "192.0.2.10", "198.51.100.7", "203.0.113.9",
+                "255.255.255.255", "198.18.0.1", "192.88.99.1", "2001:db8::1", "64:ff9b::7f00:1", "64:ff9b::a00:1",
+                "2002:7f00:1::1", "2002:c0a8:101::1", "::ffff:127.0.0.1", "2001:0:4136:e378::1", "100::1",
+                "3fff::1")) {
             assertNotNull(EgressGuard.internal(InetAddress.getByName(internal)), internal + " is internal");
         }
-        for (String external : List.of("8.8.8.8", "100.63.255.255", "100.128.0.1", "172.32.0.1", "2001:4860::8888")) {
+        for (String external : List.of("8.8.8.8", "100.63.255.255", "100.128.0.1", "172.32.0.1", "2001:4860::8888",
+                "64:ff9b::808:808", "2002:808:808::1", "192.0.3.1", "203.0.114.1")) {
             assertNull(EgressGuard.internal(InetAddress.getByName(external)), external + " is public");
         }
+    }
+
+    @Test
+    void addressesSpelledOtherThanAsFourDecimalsAreRefused() {
+        EgressGuard guard = new EgressGuard(new TestConfig(List.of(Duration.ZERO), List.of()));
+        for (String url : List.of("http://0177.0.0.1/", "http://0x7f.0.0.1/", "http://0x7f000001/",
+                "http://2130706433/", "http://127.1/", "http://10.0.0.010/", "http://[fe80::1%25eth0]/",
+                "http://192.0.2.10/", "http://[64:ff9b::7f00:1]/")) {
+            assertTrue(refused(guard, url), url + " is refused");
+        }
+        assertFalse(refused(guard, "http://8.8.8.8/x"), "a public address written plainly");
+        assertFalse(refused(guard, "http://[2001:4860:4860::8888]/x"), "a public IPv6 address");
     }
 
     @Test
