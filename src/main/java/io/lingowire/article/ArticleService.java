@@ -165,8 +165,10 @@ public class ArticleService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Article article(String id) {
         // an id is exact: the database may compare without case or trailing characters, the API does not
-        return Article.<Article>findByIdOptional(id).filter(a -> a.id.equals(id))
-                .orElseThrow(() -> ApiProblem.notFound("Article", id));
+        if (!Ids.wellFormed(id)) {
+            throw ApiProblem.notFound("Article", id);
+        }
+        return Article.<Article>findByIdOptional(id).orElseThrow(() -> ApiProblem.notFound("Article", id));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

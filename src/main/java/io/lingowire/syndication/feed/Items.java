@@ -2,6 +2,7 @@ package io.lingowire.syndication.feed;
 
 import io.lingowire.article.Article;
 import io.lingowire.article.ArticleRevision;
+import io.lingowire.common.Ids;
 import io.lingowire.article.PubStatus;
 import io.lingowire.article.SourceRef;
 import io.lingowire.locale.LocaleText;
@@ -44,8 +45,8 @@ public class Items {
      * exact: the database may compare without case or trailing characters, the API does not.
      */
     public Optional<Audience.Story> story(String articleId) {
-        Article article = Article.findById(articleId);
-        if (article == null || !article.id.equals(articleId)) {
+        Article article = Ids.wellFormed(articleId) ? Article.findById(articleId) : null;
+        if (article == null) {
             return Optional.empty();
         }
         ArticleRevision revision = ArticleRevision.find(articleId, article.currentVersion).orElseThrow();
