@@ -7,7 +7,6 @@ import io.lingowire.ingest.ArticlesStored;
 import io.lingowire.locale.LanguageTags;
 import io.lingowire.syndication.partner.PartnerService;
 import io.lingowire.translation.TranslationRequests;
-import io.lingowire.translation.routing.Router;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,14 +31,11 @@ public class TranslationDemand {
 
     private final TranslationRequests translations;
     private final PartnerService partners;
-    private final Router router;
     private final EmbargoRelease embargo;
 
-    TranslationDemand(TranslationRequests translations, PartnerService partners, Router router,
-                      EmbargoRelease embargo) {
+    TranslationDemand(TranslationRequests translations, PartnerService partners, EmbargoRelease embargo) {
         this.translations = translations;
         this.partners = partners;
-        this.router = router;
         this.embargo = embargo;
     }
 
@@ -66,32 +62,21 @@ public class TranslationDemand {
         if (s.outcome() == ArticleService.Outcome.REVISED) {
             translations.refresh(article.id);
         }
-        Set<String> targets = new LinkedHashSet<>();
-        String own = LanguageTags.primary(article.language);
+        Set<String> requestedTags = new LinkedHashSet<>();
         if (requested != null) {
-            for (String tag : requested.stream().map(LanguageTags::canonical).toList()) {
-                if (LanguageTags.primary(tag).equals(own)) {
-                    continue;
-                }
-                if (router.translatable(s.revision(), article.embargoUntil, tag)) {
-                    targets.add(tag);
-                } else {
+            requested.stream().map(LanguageTags::canonical).forEach(requestedTags::add);
+        }
+        Set<String> targets = new LinkedHashSet<>(requestedTags);
+        if (s.outcome() == ArticleService.Outcome.CREATED) {
+            partners.languagesTaken(s.revision()).stream().map(LanguageTags::canonical).forEach(targets::add);
+        }
+        if (!targets.isEmpty()) {
+            for (String tag : translations.requestServable(article.id, targets, priority)) {
+                if (requestedTags.contains(tag)) {
                     LOG.warnf("Article %s: no configured engine translates %s into %s; not queued", article.id,
                             article.language, tag);
                 }
             }
-        }
-        if (s.outcome() == ArticleService.Outcome.CREATED) {
-            for (String range : partners.languagesTaken(s.revision())) {
-                String tag = LanguageTags.canonical(range);
-                if (!LanguageTags.primary(tag).equals(own) && !targets.contains(tag)
-                        && router.translatable(s.revision(), article.embargoUntil, tag)) {
-                    targets.add(tag);
-                }
-            }
-        }
-        if (!targets.isEmpty()) {
-            translations.request(article.id, List.copyOf(targets), priority);
         }
     }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The ingest path: size and emptiness checks, format detection, reading and analysis on the parse pool, then
@@ -50,8 +51,13 @@ public class IngestService {
      * problem's type) before it goes back to the client.
      */
     public List<ArticleService.Stored> ingest(IngestRequest request) {
+        return counted(() -> read(request));
+    }
+
+    /** Runs an ingest or a correction, counting a refusal by its problem type before it goes back to the client. */
+    private <T> T counted(Supplier<T> work) {
         try {
-            return read(request);
+            return work.get();
         } catch (ApiProblem refused) {
             metrics.counter("lingowire.ingest.rejections", "reason", refused.slug()).increment();
             throw refused;
@@ -77,7 +83,7 @@ public class IngestService {
      * does not say — source, attribution, dateline, products, embargo — stays as the current revision has it.
      */
     public ArticleService.Stored correct(String articleId, IngestRequest request) {
-        try {
+        return counted(() -> {
             ArticleRevision current = articles.revision(articleId, null);
             Prepared prepared = prepare(request, current);
             List<ArticleDraft> drafts = prepared.extraction().drafts();
@@ -89,10 +95,7 @@ public class IngestService {
                     prepared.original(), request.submittedBy());
             ingested.fire(new ArticlesStored(List.of(stored), request.targets(), request.priority()));
             return stored;
-        } catch (ApiProblem refused) {
-            metrics.counter("lingowire.ingest.rejections", "reason", refused.slug()).increment();
-            throw refused;
-        }
+        });
     }
 
     /** The media type of a correction given as JSON: {@code {"title", "byline", "blocks": [{type, text}]}}. */

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +55,8 @@ public class TranslationRequests {
      */
     @Transactional
     public List<Translation> request(String articleId, List<String> targets, String priority) {
-        Article article = articles.article(articleId);
+        ArticleRevision revision = articles.revision(articleId, null);
+        Article article = revision.article;
         if (targets == null || targets.isEmpty()) {
             throw ApiProblem.badRequest("missing-targets", "Give at least one target language in 'targets'");
         }
@@ -69,7 +71,6 @@ public class TranslationRequests {
             }
             languages.add(tag);
         }
-        ArticleRevision revision = articles.revision(articleId, null);
         List<String> unserved = languages.stream()
                 .filter(tag -> !router.translatable(revision, article.embargoUntil, tag)).toList();
         if (!unserved.isEmpty()) {
@@ -82,12 +83,44 @@ public class TranslationRequests {
                     .with("languages", List.copyOf(served)).with("unsupported", unserved);
         }
         boolean high = Params.oneOf("priority", priority, "normal", "high", "normal").equals("high");
+        return queue(article, languages, high);
+    }
+
+    /**
+     * Queues what the article's route can translate of {@code wanted} (canonical tags; the article's own language is
+     * skipped), without refusing the rest: the way the desk's demand asks. Answers the languages left out.
+     */
+    @Transactional
+    public List<String> requestServable(String articleId, Collection<String> wanted, String priority) {
+        ArticleRevision revision = articles.revision(articleId, null);
+        Article article = revision.article;
+        String own = LanguageTags.primary(article.language);
+        Set<String> languages = new LinkedHashSet<>();
+        List<String> leftOut = new ArrayList<>();
+        for (String tag : wanted) {
+            if (LanguageTags.primary(tag).equals(own)) {
+                continue;
+            }
+            if (router.translatable(revision, article.embargoUntil, tag)) {
+                languages.add(tag);
+            } else {
+                leftOut.add(tag);
+            }
+        }
+        if (!languages.isEmpty()) {
+            queue(article, languages, "high".equalsIgnoreCase(priority));
+        }
+        return leftOut;
+    }
+
+    /** One translation, queued, per language, of the article's current revision. */
+    private List<Translation> queue(Article article, Set<String> languages, boolean high) {
         List<Translation> out = new ArrayList<>();
         for (String language : languages) {
-            Translation t = Translation.find(articleId, language).orElseGet(() -> {
+            Translation t = Translation.find(article.id, language).orElseGet(() -> {
                 Translation fresh = new Translation();
                 fresh.id = Ids.newId();
-                fresh.articleId = articleId;
+                fresh.articleId = article.id;
                 fresh.language = language;
                 fresh.createdAt = Instant.now();
                 return fresh;
@@ -97,7 +130,7 @@ public class TranslationRequests {
             t.priority = high ? "high" : "normal";
             t.updatedAt = Instant.now();
             t.persist();
-            enqueue(articleId, language, article.currentVersion, high);
+            enqueue(article.id, language, article.currentVersion, high);
             out.add(t);
         }
         return out;

@@ -115,10 +115,10 @@ public class ArticleAnalyzer {
         String datelineText = item.datelineText;
         String place = item.datelinePlace;
         LocalDate date = item.datelineDate;
-        int firstParagraph = datelineBlock(blocks, year);
-        if (firstParagraph >= 0) {
-            Optional<AttributionParser.Attribution> found =
-                    attribution.parse(blocks.get(firstParagraph).text(), year);
+        Opening opening = datelineBlock(blocks, year);
+        if (opening != null) {
+            int firstParagraph = opening.index();
+            Optional<AttributionParser.Attribution> found = opening.attribution();
             if (found.isPresent()) {
                 AttributionParser.Attribution a = found.get();
                 for (SourceRef ref : a.chain()) {
@@ -253,11 +253,16 @@ public class ArticleAnalyzer {
         return -1;
     }
 
+    /** The paragraph the opening is read from, and what was read there. */
+    private record Opening(int index, Optional<AttributionParser.Attribution> attribution) {
+    }
+
     /**
      * The block a wire editor reads the dateline from: the first of the opening paragraphs (after a kicker, a byline
-     * or a date header) that opens with a dateline or syndication line; else the first paragraph, for a cited agency.
+     * or a date header) that opens with a dateline or syndication line; else the first paragraph, for a cited agency;
+     * null when there is no paragraph.
      */
-    private int datelineBlock(List<Block> blocks, int yearHint) {
+    private Opening datelineBlock(List<Block> blocks, int yearHint) {
         int seen = 0;
         for (int i = 0; i < blocks.size() && seen < DATELINE_BLOCKS; i++) {
             Block block = blocks.get(i);
@@ -265,11 +270,13 @@ public class ArticleAnalyzer {
                 continue;
             }
             seen++;
-            if (attribution.parse(block.text(), yearHint).map(a -> a.datelineText() != null).orElse(false)) {
-                return i;
+            Optional<AttributionParser.Attribution> read = attribution.parse(block.text(), yearHint);
+            if (read.map(a -> a.datelineText() != null).orElse(false)) {
+                return new Opening(i, read);
             }
         }
-        return firstParagraphIndex(blocks);
+        int first = firstParagraphIndex(blocks);
+        return first < 0 ? null : new Opening(first, attribution.parse(blocks.get(first).text(), yearHint));
     }
 
     /** The year a dateline without one is in: the item's publication, else its date header's, else this year. */

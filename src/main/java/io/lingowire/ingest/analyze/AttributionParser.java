@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads the dateline and attribution a wire story opens with, the way a wire editor reads them, and separates
@@ -48,7 +49,8 @@ public final class AttributionParser {
     private final Pattern syndication;
     private final List<String> agencies;
     private final List<Pattern> agencyPatterns;
-    private final List<Locale> monthLocales;
+    /** Day-and-month forms in every language datelines may use, built once: "Nov 9", "9 noviembre", ... */
+    private final List<DateTimeFormatter> monthDays;
 
     /**
      * @param leadWords    the words a syndication line may open with before its date, in any language
@@ -63,7 +65,9 @@ public final class AttributionParser {
         this.agencies = List.copyOf(agencies);
         this.agencyPatterns = agencies.stream()
                 .map(a -> Pattern.compile("(?<![\\p{L}])" + Pattern.quote(a) + "(?![\\p{L}])")).toList();
-        this.monthLocales = List.copyOf(monthLocales);
+        this.monthDays = monthLocales.stream().flatMap(locale -> Stream.of("MMM d", "MMMM d", "d MMM", "d MMMM")
+                .map(pattern -> new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient()
+                        .appendPattern(pattern).toFormatter(locale))).toList();
     }
 
     /** What the opening of the first paragraph said, and the paragraph without it. */
@@ -174,15 +178,11 @@ public final class AttributionParser {
     LocalDate monthDay(String text, int year) {
         String cleaned = asciiDigits(text.strip().replaceAll("\\.", "").replaceAll("\\s+de\\s+", " "))
                 .toLowerCase(Locale.ROOT);
-        for (Locale locale : monthLocales) {
-            for (String pattern : List.of("MMM d", "MMMM d", "d MMM", "d MMMM")) {
-                try {
-                    DateTimeFormatter format = new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient()
-                            .appendPattern(pattern).toFormatter(locale);
-                    return MonthDay.parse(cleaned, format).atYear(year);
-                } catch (DateTimeParseException ignored) {
-                    // try the next form
-                }
+        for (DateTimeFormatter format : monthDays) {
+            try {
+                return MonthDay.parse(cleaned, format).atYear(year);
+            } catch (DateTimeParseException ignored) {
+                // try the next form
             }
         }
         return null;
